@@ -1,0 +1,34 @@
+package io.lakegate.app;
+
+import io.lakegate.engine.chdb.ChdbUnavailableException;
+import io.lakegate.engine.protocol.ClickHouseException;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Prints a failed command's cause as one message that says what is wrong and what to do. */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    static final int FAILURE = 1;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        cli.getErr().println("lakegate: " + message(e));
+        if (Boolean.getBoolean("lakegate.debug")) {
+            e.printStackTrace(cli.getErr());
+        }
+        return FAILURE;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof ClickHouseException ch) {
+            return "ClickHouse error " + ch.code() + " (" + ch.errorName() + "): " + ch.getMessage();
+        }
+        if (e instanceof ChdbUnavailableException || e instanceof IllegalArgumentException
+                || e instanceof IOException || e instanceof UncheckedIOException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage()
+                + " (run with -Dlakegate.debug=true for the stack trace)";
+    }
+}

@@ -1,0 +1,38 @@
+package io.lakegate.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lakegate} command. */
+@Command(name = "lakegate", mixinStandardHelpOptions = true, versionProvider = Lakegate.Version.class,
+        description = "Schema as code for a multi-tenant ClickHouse data lake, and a tenant-scoping BI gateway.",
+        subcommands = {EngineCommand.class, CommandLine.HelpCommand.class})
+public final class Lakegate implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; errors print as one clear message, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Lakegate());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()) + " (lakegate --help lists them)");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Lakegate.class.getPackage().getImplementationVersion();
+            return new String[] {"lakegate " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.lakegate.engine.protocol;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Serves a {@link ClickHouseHttpHandler} on the JDK's HTTP server, one worker thread per request in flight. */
+public final class ClickHouseHttpServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private ClickHouseHttpServer(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
+    }
+
+    public static ClickHouseHttpServer start(String host, int port, ClickHouseHttpHandler<?> handler, int maxThreads)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "clickhouse-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        workers.allowCoreThreadTimeOut(true);
+        server.createContext("/", handler);
+        server.setExecutor(workers);
+        server.start();
+        return new ClickHouseHttpServer(server, workers);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String host() {
+        return server.getAddress().getHostString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
