@@ -38,10 +38,14 @@ public final class ChdbConnection implements AutoCloseable {
     }
 
     /**
-     * Starts a streaming query. Only queries that produce rows stream; for any other statement this returns null
-     * and the caller runs it with {@link #query}.
+     * Starts a streaming query whose output has the format {@code outputFormat}. Only queries that produce rows, in
+     * a format whose chunks can be joined, stream; otherwise this returns null and the caller uses {@link #query}.
      */
-    public ChdbStream stream(String sql, String format, Map<String, String> params) {
+    public ChdbStream stream(String sql, String format, String outputFormat, Map<String, String> params) {
+        ChunkJoiner joiner = ChunkJoiner.forFormat(outputFormat);
+        if (joiner == null) {
+            return null;
+        }
         checkOpen();
         byte[] q = sql.getBytes(StandardCharsets.UTF_8);
         byte[] f = format.getBytes(StandardCharsets.UTF_8);
@@ -59,7 +63,7 @@ public final class ChdbConnection implements AutoCloseable {
             }
             throw ClickHouseException.fromServerText(error);
         }
-        return new ChdbStream(lib, handle, stream);
+        return new ChdbStream(lib, handle, stream, joiner);
     }
 
     /** Streams {@code data} (in {@code format}) into an INSERT statement that has no FORMAT clause of its own. */

@@ -3,17 +3,23 @@ package io.lakegate.engine.chdb;
 import com.sun.jna.Pointer;
 import io.lakegate.engine.protocol.ClickHouseException;
 
-/** A query whose output arrives in chunks of about half a megabyte; closing it early cancels the query. */
+/**
+ * A query whose output arrives in chunks of about half a megabyte, joined into one output; closing it early cancels
+ * the query.
+ */
 public final class ChdbStream implements AutoCloseable {
     private final ChdbLibrary lib;
     private final Pointer conn;
     private final Pointer stream;
+    private final ChunkJoiner joiner;
+    private boolean first = true;
     private boolean finished;
     private boolean closed;
     private long rowsRead;
     private long bytesRead;
 
-    ChdbStream(ChdbLibrary lib, Pointer conn, Pointer stream) {
+    ChdbStream(ChdbLibrary lib, Pointer conn, Pointer stream, ChunkJoiner joiner) {
+        this.joiner = joiner;
         this.lib = lib;
         this.conn = conn;
         this.stream = stream;
@@ -42,7 +48,9 @@ public final class ChdbStream implements AutoCloseable {
                 finished = true;
                 return null;
             }
-            return lib.chdb_result_buffer(chunk).getByteArray(0, Math.toIntExact(length));
+            byte[] data = joiner.join(lib.chdb_result_buffer(chunk).getByteArray(0, Math.toIntExact(length)), first);
+            first = false;
+            return data;
         } finally {
             lib.chdb_destroy_query_result(chunk);
         }

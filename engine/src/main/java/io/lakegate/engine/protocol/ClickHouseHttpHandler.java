@@ -91,10 +91,12 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
                     : encoding != null ? HttpCompression.encode(encoding, raw) : raw;
             try {
                 result.writeTo(out);
-            } catch (ClickHouseException e) {
+            } catch (RuntimeException e) {
                 // Once streaming began the status is sent: ClickHouse appends the error to the body.
-                out.write(e.toWireText(backend.serverVersion()).getBytes(StandardCharsets.UTF_8));
-                LOG.debug("Query {} failed while streaming: {}", request.queryId(), e.getMessage());
+                ClickHouseException error = e instanceof ClickHouseException ch ? ch
+                        : new ClickHouseException(ErrorCode.LOGICAL_ERROR, "Internal error while streaming: " + e, e);
+                out.write(error.toWireText(backend.serverVersion()).getBytes(StandardCharsets.UTF_8));
+                LOG.warn("Query {} failed while streaming: {}", request.queryId(), error.getMessage());
             }
             out.close();
         }

@@ -71,7 +71,8 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
                 }
                 return new Materialized(state, result, started);
             }
-            ChdbStream stream = connection.stream(request.sql(), request.defaultFormat(), request.params());
+            ChdbStream stream = connection.stream(request.sql(), request.defaultFormat(), request.outputFormat(),
+                    request.params());
             if (stream == null) {
                 return new Materialized(state, connection.query(request.sql(), request.defaultFormat(),
                         request.params()), started);

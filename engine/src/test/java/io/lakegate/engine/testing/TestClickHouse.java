@@ -1,0 +1,104 @@
+package io.lakegate.engine.testing;
+
+import io.lakegate.engine.chdb.EmbeddedClickHouse;
+import io.lakegate.engine.server.EngineEndpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * The ClickHouse that integration tests talk to: a real server from {@code CLICKHOUSE_URL} (with
+ * {@code CLICKHOUSE_USER}/{@code CLICKHOUSE_PASSWORD}), a Testcontainers server with {@code -Ptestcontainers}, or by
+ * default the embedded engine served by lakegate's own endpoint. One per test JVM: chDB runs one engine per process.
+ */
+public final class TestClickHouse {
+    private static TestClickHouse instance;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final EmbeddedClickHouse embedded;
+
+    private TestClickHouse(String url, String user, String password, EmbeddedClickHouse embedded) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    public static synchronized TestClickHouse get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static TestClickHouse start() {
+        String external = System.getenv("CLICKHOUSE_URL");
+        if (external != null && !external.isBlank()) {
+            return new TestClickHouse(external.replaceAll("/+$", ""), env("CLICKHOUSE_USER", "default"),
+                    env("CLICKHOUSE_PASSWORD", ""), null);
+        }
+        if ("testcontainers".equals(System.getProperty("lakegate.test.target"))) {
+            return Containers.start();
+        }
+        try {
+            Path data = Files.createTempDirectory("lakegate-test-engine");
+            EmbeddedClickHouse engine = EmbeddedClickHouse.start(data, null);
+            EngineEndpoint endpoint = EngineEndpoint.start(engine, "127.0.0.1", 0, "default", "", 16);
+            Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close));
+            return new TestClickHouse(endpoint.url(), "default", "", engine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Base URL of the ClickHouse HTTP interface, without a trailing slash. */
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:clickhouse:" + url + "/" + database;
+    }
+
+    public String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** The in-process engine, or null when the tests run against a server. */
+    public EmbeddedClickHouse embedded() {
+        return embedded;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Kept apart so Testcontainers classes load only when that profile is used. */
+    private static final class Containers {
+        static TestClickHouse start() {
+            var container = new org.testcontainers.clickhouse.ClickHouseContainer("clickhouse/clickhouse-server:25.8");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new TestClickHouse("http://" + container.getHost() + ":" + container.getMappedPort(8123),
+                    container.getUsername(), container.getPassword(), null);
+        }
+    }
+}
