@@ -159,7 +159,7 @@ public final class RequestParser {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > limit) {
-                in.skip(Long.MAX_VALUE);
+                // Not drained: the server closes a connection whose request body was left unread.
                 throw new ClickHouseException(ErrorCode.QUERY_IS_TOO_LARGE, "The query text is larger than the "
                         + "limit of " + limit + " bytes. Stream large data as INSERT ... FORMAT <format> in the "
                         + "'query' URL parameter with the data in the body");
