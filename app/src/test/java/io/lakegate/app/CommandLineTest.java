@@ -1,0 +1,64 @@
+package io.lakegate.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Lakegate.run(args);
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpExplainsEveryCommandAndOption() {
+        Result top = run("--help");
+        assertThat(top.exit()).isZero();
+        assertThat(top.out()).contains("engine");
+        Result engine = run("engine", "--help");
+        assertThat(engine.exit()).isZero();
+        assertThat(engine.out()).contains("--data", "--host", "--port", "--password", "--chdb-lib",
+                "--max-concurrent-queries", "LAKEGATE_ENGINE_PASSWORD");
+    }
+
+    @Test
+    void unknownCommandsAndOptionsAreClearErrors() {
+        Result unknown = run("frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unmatched argument").contains("frobnicate");
+        Result badOption = run("engine", "--no-such-option");
+        assertThat(badOption.exit()).isEqualTo(2);
+        assertThat(badOption.err()).contains("Unknown option: '--no-such-option'");
+        Result badPort = run("engine", "--port", "eighty");
+        assertThat(badPort.exit()).isEqualTo(2);
+        assertThat(badPort.err()).contains("eighty");
+        Result missing = run();
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing command");
+    }
+
+    @Test
+    void aMissingLibraryFileIsAClearError() {
+        Result r = run("engine", "--chdb-lib", "/nonexistent/libchdb.so", "--data", "target/cli-missing-lib");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("/nonexistent/libchdb.so does not exist").doesNotContain("Exception");
+    }
+}
