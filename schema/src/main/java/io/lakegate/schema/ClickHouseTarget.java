@@ -1,0 +1,95 @@
+package io.lakegate.schema;
+
+import io.lakegate.engine.chdb.EmbeddedClickHouse;
+import io.lakegate.engine.server.EngineEndpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * The ClickHouse a command talks to, always through the official JDBC driver: a server at a URL, or the embedded
+ * engine behind an endpoint on a private loopback port. Both behave the same from here on.
+ */
+public final class ClickHouseTarget implements AutoCloseable {
+    private final String url;
+    private final String user;
+    private final String password;
+    private final AutoCloseable owned;
+
+    private ClickHouseTarget(String url, String user, String password, AutoCloseable owned) {
+        this.url = url.replaceAll("/+$", "");
+        this.user = user == null || user.isEmpty() ? "default" : user;
+        this.password = password == null ? "" : password;
+        this.owned = owned;
+    }
+
+    public static ClickHouseTarget remote(String url, String user, String password) {
+        if (!url.matches("https?://[^/\\s]+(/.*)?")) {
+            throw new IllegalArgumentException("--clickhouse-url '" + url + "' is not an HTTP URL of ClickHouse's "
+                    + "HTTP interface, e.g. http://localhost:8123 or https://host:8443");
+        }
+        return new ClickHouseTarget(url, user, password, null);
+    }
+
+    /** Serves {@code engine} on a loopback port with a one-time password, for this process only. */
+    public static ClickHouseTarget embedded(EmbeddedClickHouse engine) {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        try {
+            EngineEndpoint endpoint = EngineEndpoint.start(engine, "127.0.0.1", 0, "default", password, 16);
+            return new ClickHouseTarget(endpoint.url(), "default", password, endpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JDBC connection whose current database is {@code database}; fails with a clear message if unreachable. */
+    public Connection connect(String database) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:clickhouse:" + url + "/" + database, p);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            return c;
+        } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("UNKNOWN_DATABASE")) {
+                throw new IllegalStateException("ClickHouse at " + url + " has no database '" + database
+                        + "': run `lakegate schema update` first", e);
+            }
+            throw new IllegalStateException("Cannot reach ClickHouse at " + url + ": " + firstLine(message)
+                    + ". Check --clickhouse-url, the user and password, and that the server is running.", e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception ignored) {
+                // nothing to do: the process is finishing
+            }
+        }
+    }
+}
