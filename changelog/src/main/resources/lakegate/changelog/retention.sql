@@ -8,6 +8,6 @@
 ALTER TABLE `${database}`.entity_operations ${onCluster} MODIFY TTL toDateTime(timestamp) + toIntervalDay(${retentionDays});
 ALTER TABLE `${database}`.journey_events ${onCluster} MODIFY TTL toDateTime(created_at) + toIntervalDay(${retentionDays});
 ALTER TABLE `${database}`.portal_events ${onCluster} MODIFY TTL toDateTime(created_at) + toIntervalDay(${retentionDays});
---rollback ALTER TABLE `${database}`.entity_operations ${onCluster} REMOVE TTL;
---rollback ALTER TABLE `${database}`.journey_events ${onCluster} REMOVE TTL;
---rollback ALTER TABLE `${database}`.portal_events ${onCluster} REMOVE TTL;
+-- Rolling back keeps the TTL (a changeset marked ran by its precondition has none to remove); to stop expiring
+-- data, run ALTER TABLE ... REMOVE TTL on the three tables.
+--rollback SELECT 1

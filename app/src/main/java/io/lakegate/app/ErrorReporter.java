@@ -2,6 +2,7 @@ package io.lakegate.app;
 
 import io.lakegate.engine.chdb.ChdbUnavailableException;
 import io.lakegate.engine.protocol.ClickHouseException;
+import io.lakegate.schema.SchemaException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -21,10 +22,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String message(Throwable e) {
+        if (e instanceof java.sql.SQLException sql) {
+            return "ClickHouse error " + sql.getErrorCode() + ": " + sql.getMessage();
+        }
         if (e instanceof ClickHouseException ch) {
             return "ClickHouse error " + ch.code() + " (" + ch.errorName() + "): " + ch.getMessage();
         }
         if (e instanceof ChdbUnavailableException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof SchemaException
                 || e instanceof IOException || e instanceof UncheckedIOException) {
             return e.getMessage();
         }

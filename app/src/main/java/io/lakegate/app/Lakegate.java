@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code lakegate} command. */
 @Command(name = "lakegate", mixinStandardHelpOptions = true, versionProvider = Lakegate.Version.class,
         description = "Schema as code for a multi-tenant ClickHouse data lake, and a tenant-scoping BI gateway.",
-        subcommands = {EngineCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EngineCommand.class, SchemaCommand.class, OrgCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lakegate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +18,9 @@ public final class Lakegate implements Runnable {
 
     /** Runs the command line and returns its exit code; errors print as one clear message, never a stack trace. */
     public static int run(String... args) {
+        // Liquibase reports through java.util.logging; its INFO lines drown the command's own output
+        System.setProperty("liquibase.logLevel", System.getProperty("liquibase.logLevel", "WARNING"));
+        System.setProperty("liquibase.showBanner", "false");
         CommandLine cli = new CommandLine(new Lakegate());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);

@@ -9,6 +9,8 @@ import liquibase.Scope;
 import liquibase.changelog.ChangeSetStatus;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 import java.io.StringWriter;
@@ -47,10 +49,17 @@ public final class SchemaManager {
     /** Applies every changeset that has not run, then brings every provisioned org to the current views. */
     public UpdateResult update() {
         return withLiquibase((liquibase, connection) -> {
-            int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-            liquibase.update(new Contexts(), new LabelExpression());
-            int upgraded = new OrgProvisioner(connection, settings, null).upgradeAll();
-            return new UpdateResult(pending, upgraded);
+            // Counting under the lock: a concurrent update that holds it may be applying the same changesets.
+            LockService lock = LockServiceFactory.getInstance().getLockService(liquibase.getDatabase());
+            lock.waitForLock();
+            try {
+                int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                liquibase.update(new Contexts(), new LabelExpression());
+                int upgraded = new OrgProvisioner(connection, settings, null).upgradeAll();
+                return new UpdateResult(pending, upgraded);
+            } finally {
+                lock.releaseLock();
+            }
         });
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
  */
 public class ClickHouseLockService implements LockService {
     private static final int TABLE_ALREADY_EXISTS = 57;
+    private static final int UNKNOWN_DATABASE = 81;
 
     private Database database;
     private boolean hasLock;
@@ -94,7 +95,15 @@ public class ClickHouseLockService implements LockService {
             if (e.getErrorCode() == TABLE_ALREADY_EXISTS || String.valueOf(e.getMessage()).contains("already exists")) {
                 return false;
             }
+            if (e.getErrorCode() == UNKNOWN_DATABASE || String.valueOf(e.getMessage()).contains("UNKNOWN_DATABASE")) {
+                // update-sql on a database that does not exist yet: nothing there to race for, nothing to lock
+                hasLock = true;
+                return true;
+            }
             throw new LockException("Could not create the changelog lock table: " + e.getMessage(), e);
+        }
+        if (!hasLock) {
+            return false;
         }
         try (PreparedStatement ps = connection().prepareStatement("INSERT INTO " + lockTable()
                 + " (LOCKEDBY, LOCKGRANTED) VALUES (?, now64(3))")) {
@@ -161,6 +170,9 @@ public class ClickHouseLockService implements LockService {
         try (Statement s = connection().createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + lockTable() + " SYNC");
         } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_DATABASE || String.valueOf(e.getMessage()).contains("UNKNOWN_DATABASE")) {
+                return;
+            }
             throw new LockException("Could not release the changelog lock: " + e.getMessage(), e);
         }
     }

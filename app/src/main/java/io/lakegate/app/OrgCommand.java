@@ -1,0 +1,62 @@
+package io.lakegate.app;
+
+import io.lakegate.schema.ClickHouseTarget;
+import io.lakegate.schema.OrgId;
+import io.lakegate.schema.OrgProvisioner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.sql.Connection;
+import java.util.List;
+
+/** {@code lakegate org ...}: provisions the organizations (tenants) and their views. */
+@Command(name = "org", mixinStandardHelpOptions = true,
+        description = "Adds, removes and lists organizations. Adding an org creates its views ({org}_entity_operations, "
+                + "{org}_current_entities_final, ...); running it again changes nothing.",
+        subcommands = picocli.CommandLine.HelpCommand.class)
+final class OrgCommand {
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Provisions one or more orgs.")
+    int add(@Mixin ClickHouseOptions ch,
+            @Parameters(paramLabel = "ORG", arity = "1..*", description = "Org ids: numbers or UUIDs.")
+            List<String> orgs) throws Exception {
+        List<OrgId> ids = orgs.stream().map(OrgId::new).toList();
+        try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
+            int changed = new OrgProvisioner(c, ch.settings(), null).add(ids);
+            System.out.println(changed + " org(s) provisioned, " + (ids.size() - changed) + " already up to date.");
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Drops the views of one or more orgs and removes them from the registry. Their rows stay in "
+                    + "the base tables.")
+    int remove(@Mixin ClickHouseOptions ch,
+               @Parameters(paramLabel = "ORG", arity = "1..*", description = "Org ids.") List<String> orgs)
+            throws Exception {
+        List<OrgId> ids = orgs.stream().map(OrgId::new).toList();
+        try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
+            OrgProvisioner provisioner = new OrgProvisioner(c, ch.settings(), null);
+            for (OrgId id : ids) {
+                boolean known = provisioner.remove(id);
+                System.out.println(known ? "Removed org " + id + "." : "Org " + id + " was not provisioned; "
+                        + "nothing left of it.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists provisioned orgs and whether their views are at the current version.")
+    int list(@Mixin ClickHouseOptions ch) throws Exception {
+        try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
+            List<OrgProvisioner.Org> orgs = new OrgProvisioner(c, ch.settings(), null).list();
+            for (OrgProvisioner.Org org : orgs) {
+                System.out.printf("%-38s views %s %-18s provisioned %s%n", org.orgId(), org.viewsVersion(),
+                        org.current() ? "(current)" : "(OUT OF DATE)", org.updatedAt());
+            }
+            System.out.println(orgs.size() + " org(s).");
+            return 0;
+        }
+    }
+}
