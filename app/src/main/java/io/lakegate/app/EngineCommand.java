@@ -50,10 +50,10 @@ final class EngineCommand implements Callable<Integer> {
         EmbeddedClickHouse engine = engineOptions.start();
         CountDownLatch stopped = new CountDownLatch(1);
         try (EngineEndpoint endpoint = EngineEndpoint.start(engine, host, port, user, password, maxConcurrentQueries)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.beforeShutdown(() -> {
                 endpoint.close();
                 stopped.countDown();
-            }, "lakegate-shutdown"));
+            });
             System.out.println("lakegate engine: ClickHouse " + engine.version() + " (embedded) on "
                     + endpoint.url() + ", data in " + engine.dataDir());
             System.out.println("  try: curl '" + endpoint.url() + "/?query=SELECT+version()'");

@@ -45,6 +45,7 @@ public final class ClickHouseTarget implements AutoCloseable {
         String password = HexFormat.of().formatHex(secret);
         try {
             EngineEndpoint endpoint = EngineEndpoint.start(engine, "127.0.0.1", 0, "default", password, 16);
+            engine.beforeShutdown(endpoint::close);
             return new ClickHouseTarget(endpoint.url(), "default", password, endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

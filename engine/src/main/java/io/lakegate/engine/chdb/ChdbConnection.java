@@ -18,10 +18,12 @@ public final class ChdbConnection implements AutoCloseable {
     private final ChdbLibrary lib;
     private final Pointer ref;
     private final Pointer handle;
+    private final java.util.function.Consumer<ChdbConnection> onClose;
     private boolean closed;
 
-    ChdbConnection(ChdbLibrary lib, Pointer ref) {
+    ChdbConnection(ChdbLibrary lib, Pointer ref, java.util.function.Consumer<ChdbConnection> onClose) {
         this.lib = lib;
+        this.onClose = onClose;
         this.ref = ref;
         this.handle = ref.getPointer(0);
     }
@@ -129,6 +131,7 @@ public final class ChdbConnection implements AutoCloseable {
         if (!closed) {
             closed = true;
             lib.chdb_close_conn(ref);
+            onClose.accept(this);
         }
     }
 

@@ -13,6 +13,9 @@ interface ChdbLibrary extends Library {
 
     void chdb_set_signal_handlers_enabled(int enabled);
 
+    /** Joins every engine thread; only succeeds once every connection is closed. */
+    int chdb_shutdown();
+
     /** Returns a pointer TO a connection handle. */
     Pointer chdb_connect(int argc, String[] argv);
 

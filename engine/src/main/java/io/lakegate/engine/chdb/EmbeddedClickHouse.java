@@ -27,15 +27,20 @@ public final class EmbeddedClickHouse {
     private final ChdbConnection keeper;
     private final String version;
     private final String timezone;
+    private final java.util.Set<ChdbConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Deque<Runnable> shutdownActions = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private EmbeddedClickHouse(ChdbLibrary lib, Path dataDir) {
         this.lib = lib;
         this.dataDir = dataDir;
         // chDB's own SIGSEGV handlers kill the JVM, which uses SIGSEGV internally (implicit null checks).
         lib.chdb_set_signal_handlers_enabled(0);
-        // Never closed: chDB boots once per process, and booting it again after the last connection closed is known
-        // to corrupt the allocator. The process exit releases it.
+        // Closed only at exit: chDB boots once per process, and booting it again after the last connection closed is
+        // known to corrupt the allocator.
         this.keeper = connect(Map.of());
+        // At exit the C runtime destroys chDB's globals while its threads still run, which crashes the JVM. So the
+        // engine is stopped first: servers, then connections, then chDB's own threads.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "chdb-shutdown"));
         ChdbResult info = keeper.query("SELECT version(), timezone()", "TabSeparated", Map.of());
         String[] fields = info.text().strip().split("\t");
         this.version = fields[0];
@@ -89,7 +94,30 @@ public final class EmbeddedClickHouse {
                     "The embedded engine refused a connection on " + dataDir
                             + " (is another process using this data directory?)");
         }
-        return new ChdbConnection(lib, ref);
+        ChdbConnection connection = new ChdbConnection(lib, ref, open::remove);
+        open.add(connection);
+        return connection;
+    }
+
+    /** Runs {@code action} at process exit, before the engine stops (e.g. to stop a server using it). */
+    public void beforeShutdown(Runnable action) {
+        shutdownActions.push(action);
+    }
+
+    private void shutdown() {
+        for (Runnable action; (action = shutdownActions.poll()) != null; ) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Shutdown action failed: {}", e.toString());
+            }
+        }
+        for (ChdbConnection connection : open.toArray(new ChdbConnection[0])) {
+            connection.close();
+        }
+        if (lib.chdb_shutdown() != 0) {
+            LOG.warn("The embedded engine did not stop all its threads");
+        }
     }
 
     public String version() {

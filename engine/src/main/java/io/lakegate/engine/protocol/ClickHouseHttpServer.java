@@ -49,6 +49,15 @@ public final class ClickHouseHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            // let requests in flight finish their current call into the engine before it is torn down
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -51,9 +51,14 @@ public final class EngineEndpoint implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        server.close();
-        backend.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.close();
+            backend.close();
+        }
     }
 }

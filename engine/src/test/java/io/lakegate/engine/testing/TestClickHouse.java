@@ -49,7 +49,7 @@ public final class TestClickHouse {
             Path data = Files.createTempDirectory("lakegate-test-engine");
             EmbeddedClickHouse engine = EmbeddedClickHouse.start(data, null);
             EngineEndpoint endpoint = EngineEndpoint.start(engine, "127.0.0.1", 0, "default", "", 16);
-            Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close));
+            engine.beforeShutdown(endpoint::close);
             return new TestClickHouse(endpoint.url(), "default", "", engine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
