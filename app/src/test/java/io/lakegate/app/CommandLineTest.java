@@ -61,4 +61,27 @@ class CommandLineTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("/nonexistent/libchdb.so does not exist").doesNotContain("Exception");
     }
+
+    @Test
+    void schemaAndOrgCommandsExplainBadInput() {
+        Result badOrg = run("org", "add", "12; DROP TABLE x", "--clickhouse-url", "http://127.0.0.1:9");
+        assertThat(badOrg.exit()).isEqualTo(1);
+        assertThat(badOrg.err()).contains("Invalid org id '12; DROP TABLE x'");
+        Result unreachable = run("schema", "status", "--clickhouse-url", "http://127.0.0.1:9");
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("Cannot reach ClickHouse at http://127.0.0.1:9")
+                .doesNotContain("\tat ");
+        Result notUrl = run("schema", "update", "--clickhouse-url", "localhost:8123");
+        assertThat(notUrl.exit()).isEqualTo(1);
+        assertThat(notUrl.err()).contains("is not an HTTP URL");
+        Result noCount = run("schema", "rollback", "--clickhouse-url", "http://127.0.0.1:9");
+        assertThat(noCount.exit()).isEqualTo(2);
+        assertThat(noCount.err()).contains("Missing required option: '--count");
+        Result badDatabase = run("schema", "update", "--database", "", "--clickhouse-url", "http://127.0.0.1:9");
+        assertThat(badDatabase.exit()).isEqualTo(1);
+        assertThat(badDatabase.err()).contains("Invalid database name");
+        Result help = run("schema", "--help");
+        assertThat(help.out()).contains("update", "update-sql", "status", "rollback", "tag", "drift", "release-locks");
+        assertThat(run("schema", "drift", "--help").out()).contains("--clickhouse-url", "--data", "--cluster");
+    }
 }

@@ -2,17 +2,14 @@ package io.lakegate.engine.bench;
 
 import io.lakegate.engine.chdb.ChdbConnection;
 import io.lakegate.engine.chdb.ChdbStream;
+import io.lakegate.engine.testing.BenchmarkReport;
 import io.lakegate.engine.testing.TestClickHouse;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rows per second streaming 1 M rows: in-process chDB against the engine endpoint read by clickhouse-jdbc, measured
- * in one run on one machine. Run with {@code mvn -B -Pbenchmark test -pl engine -am}; writes docs/benchmarks.md.
+ * in one run on one machine. Run with {@code mvn -B -Pbenchmark verify}; writes its section of docs/benchmarks.md.
  */
 class StreamingBenchmark {
     private static final int ROWS = 1_000_000;
@@ -41,22 +38,16 @@ class StreamingBenchmark {
         plain.setProperty("compress", "false");
         double jdbcPlain = median(() -> viaJdbc(plain));
 
-        String report = "# Benchmarks\n\n"
-                + "Produced by `mvn -B -Pbenchmark test -pl engine -am` on " + ZonedDateTime.now()
-                .format(DateTimeFormatter.ISO_LOCAL_DATE) + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version") + ", ClickHouse " + ch.embedded().version()
+        String report = "## Engine endpoint: streaming 1 M rows (id UInt64, name String, ts DateTime)\n\n"
+                + BenchmarkReport.machine() + ", ClickHouse " + ch.embedded().version()
                 + " (chDB). Median of " + RUNS + " runs after one warm-up, all in the same JVM run.\n\n"
-                + "## Streaming 1 M rows (id UInt64, name String, ts DateTime)\n\n"
                 + "| path | rows/s | ratio to in-process chDB |\n|---|---:|---:|\n"
                 + row("in-process chDB, RowBinaryWithNamesAndTypes chunks", inProcess, inProcess)
                 + row("engine endpoint + clickhouse-jdbc 0.9 (defaults: compress=1, LZ4)", jdbcCompressed, inProcess)
                 + row("engine endpoint + clickhouse-jdbc 0.9 (compress=false)", jdbcPlain, inProcess)
                 + "\nThe in-process figure only copies the engine's output into Java; the JDBC figures include HTTP, "
                 + "compression and decoding every value into Java objects (`getLong`, `getString`, `getObject`).\n";
-        Path out = Path.of(System.getProperty("lakegate.benchmark.report", "target/benchmarks.md"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
-        System.out.println(report);
+        BenchmarkReport.writeSection("engine-streaming", report);
     }
 
     private static String row(String name, double rowsPerSecond, double base) {

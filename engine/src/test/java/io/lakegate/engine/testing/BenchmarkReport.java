@@ -1,0 +1,36 @@
+package io.lakegate.engine.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Writes one benchmark's section of docs/benchmarks.md (path from {@code lakegate.benchmark.report}), replacing the
+ * section of the same name from an earlier run and keeping the others.
+ */
+public final class BenchmarkReport {
+    private BenchmarkReport() {
+    }
+
+    public static void writeSection(String name, String markdown) throws IOException {
+        Path out = Path.of(System.getProperty("lakegate.benchmark.report", "target/benchmarks.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        String begin = "<!-- " + name + " -->";
+        String end = "<!-- /" + name + " -->";
+        String section = begin + "\n" + markdown.strip() + "\n" + end;
+        String text = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\nProduced by `mvn -B -Pbenchmark "
+                + "verify`; every section comes from one run on one machine.\n";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        text = b >= 0 && e > b ? text.substring(0, b) + section + text.substring(e + end.length())
+                : text.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(out, text);
+        System.out.println(section);
+    }
+
+    public static String machine() {
+        return LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version");
+    }
+}
