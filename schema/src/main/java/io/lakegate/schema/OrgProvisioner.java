@@ -82,14 +82,18 @@ public final class OrgProvisioner {
     public int add(List<OrgId> orgs) throws SQLException {
         String version = viewsVersion();
         List<String> views = tenantViews();
+        // one read of the registry and one of the catalog, however many orgs: a re-run costs next to nothing
+        java.util.Map<String, String> registered = new java.util.HashMap<>();
+        list().forEach(org -> registered.put(org.orgId(), org.viewsVersion()));
+        java.util.Set<String> existing = existingObjects();
         int changed = 0;
         for (OrgId org : orgs) {
-            Org existing = find(org);
-            if (existing != null && existing.viewsVersion().equals(version) && allViewsExist(org, views)) {
-                continue;
+            boolean current = version.equals(registered.get(org.value()))
+                    && views.stream().allMatch(view -> existing.contains(org.viewName(view)));
+            if (!current) {
+                createViews(org, views, version);
+                changed++;
             }
-            createViews(org, views, version);
-            changed++;
         }
         return changed;
     }
@@ -142,15 +146,17 @@ public final class OrgProvisioner {
         }
     }
 
-    private boolean allViewsExist(OrgId org, List<String> views) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM system.tables WHERE database = ? "
-                + "AND startsWith(name, ?)")) {
+    private java.util.Set<String> existingObjects() throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM system.tables WHERE database = ?")) {
             ps.setString(1, settings.database());
-            ps.setString(2, org.value() + "_");
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) >= views.size();
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
             }
         }
+        return names;
     }
 
     private void createViews(OrgId org, List<String> views, String version) throws SQLException {

@@ -72,9 +72,9 @@ class SchemaWorkflowIT {
                 .isEqualTo("release-1");
         schema.rollback(2);
         assertThat(schema.status()).filteredOn(s -> !s.ran()).extracting(SchemaManager.Status::id)
-                .containsExactlyInAnyOrder("retention-1", "tenant-portal-events-final-1");
+                .containsExactlyInAnyOrder("retention-1", "credentials-1");
         assertThat(value("SELECT count() FROM system.tables WHERE database = '" + db
-                + "' AND name = 'tenant_portal_events_final'")).isEqualTo("0");
+                + "' AND name = 'lakegate_credentials'")).isEqualTo("0");
         assertThat(schema.update().changeSetsApplied()).isEqualTo(2);
         assertThatThrownBy(() -> schema.rollback(0)).hasMessageContaining("--count");
     }

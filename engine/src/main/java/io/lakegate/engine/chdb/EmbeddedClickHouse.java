@@ -54,6 +54,10 @@ public final class EmbeddedClickHouse {
      */
     public static synchronized EmbeddedClickHouse start(Path dataDir, Path libraryPath) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        ChdbLibraryLocator locator = ChdbLibraryLocator.forCurrentUser();
+        if (libraryPath != null) {
+            locator.locate(libraryPath); // an explicit library that does not exist is an error even when running
+        }
         if (instance != null) {
             if (!instance.dataDir.equals(dir)) {
                 throw new ChdbUnavailableException("The embedded engine already runs on " + instance.dataDir
@@ -67,7 +71,7 @@ public final class EmbeddedClickHouse {
             throw new ChdbUnavailableException("Cannot create the data directory " + dir + ": " + e.getMessage()
                     + ". Choose a writable directory with --data.", e);
         }
-        Path lib = ChdbLibraryLocator.forCurrentUser().locate(libraryPath);
+        Path lib = locator.locate(libraryPath);
         long started = System.nanoTime();
         ChdbLibrary library;
         try {

@@ -29,6 +29,7 @@ public final class RequestParser {
             "quota_key", "role", "enable_http_compression", "wait_end_of_query", "buffer_size", "stacktrace");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_SESSION_TIMEOUT = 3600;
+    private static final long MAX_DISCARD = 4L << 30;
 
     private final long maxQueryBytes;
 
@@ -159,7 +160,7 @@ public final class RequestParser {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > limit) {
-                // Not drained: the server closes a connection whose request body was left unread.
+                discard(in);
                 throw new ClickHouseException(ErrorCode.QUERY_IS_TOO_LARGE, "The query text is larger than the "
                         + "limit of " + limit + " bytes. Stream large data as INSERT ... FORMAT <format> in the "
                         + "'query' URL parameter with the data in the body");
@@ -167,6 +168,18 @@ public final class RequestParser {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops the rest of a body that is too large, so the client, still sending, gets the error response
+     * instead of a reset connection. Gives up (and the connection is closed) past {@value #MAX_DISCARD} bytes.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long dropped = 0;
+        for (int n; dropped < MAX_DISCARD && (n = in.read(buffer)) > 0; ) {
+            dropped += n;
+        }
     }
 
     private static Credentials credentials(Headers headers, Map<String, String> url) {

@@ -46,13 +46,25 @@ public final class TestClickHouse {
             return Containers.start();
         }
         try {
-            Path data = Files.createTempDirectory("lakegate-test-engine");
+            // under the module's target/, so `mvn clean` removes it; fresh for every run
+            Path data = Path.of("target", "test-engine-data").toAbsolutePath();
+            deleteRecursively(data);
             EmbeddedClickHouse engine = EmbeddedClickHouse.start(data, null);
             EngineEndpoint endpoint = EngineEndpoint.start(engine, "127.0.0.1", 0, "default", "", 16);
             engine.beforeShutdown(endpoint::close);
             return new TestClickHouse(endpoint.url(), "default", "", engine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package io.lakegate.schema.liquibase;
 
 import liquibase.database.Database;
 import liquibase.sql.Sql;
-import liquibase.sql.UnparsedSql;
 import liquibase.sqlgenerator.SqlGeneratorChain;
 import liquibase.sqlgenerator.core.DeleteGenerator;
 import liquibase.statement.core.DeleteStatement;
@@ -21,12 +20,6 @@ public class ClickHouseDeleteGenerator extends DeleteGenerator {
 
     @Override
     public Sql[] generateSql(DeleteStatement statement, Database database, SqlGeneratorChain sqlGeneratorChain) {
-        Sql[] generated = super.generateSql(statement, database, sqlGeneratorChain);
-        Sql[] result = new Sql[generated.length];
-        for (int i = 0; i < generated.length; i++) {
-            result[i] = new UnparsedSql(Mutations.delete(generated[i].toSql()),
-                    generated[i].getAffectedDatabaseObjects().toArray(new liquibase.structure.DatabaseObject[0]));
-        }
-        return result;
+        return Mutations.rewrite(super.generateSql(statement, database, sqlGeneratorChain), Mutations::delete);
     }
 }

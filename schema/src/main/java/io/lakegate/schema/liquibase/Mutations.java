@@ -8,6 +8,16 @@ final class Mutations {
     private Mutations() {
     }
 
+    /** Rewrites every statement a standard generator produced. */
+    static liquibase.sql.Sql[] rewrite(liquibase.sql.Sql[] generated, java.util.function.UnaryOperator<String> how) {
+        liquibase.sql.Sql[] result = new liquibase.sql.Sql[generated.length];
+        for (int i = 0; i < generated.length; i++) {
+            result[i] = new liquibase.sql.UnparsedSql(how.apply(generated[i].toSql()),
+                    generated[i].getAffectedDatabaseObjects().toArray(new liquibase.structure.DatabaseObject[0]));
+        }
+        return result;
+    }
+
     /** {@code UPDATE t SET a = 1 WHERE c} becomes {@code ALTER TABLE t UPDATE a = 1 WHERE c SETTINGS ...}. */
     static String update(String sql) {
         String s = sql.strip();

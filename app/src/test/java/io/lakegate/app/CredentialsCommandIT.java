@@ -1,0 +1,51 @@
+package io.lakegate.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakegate.engine.testing.TestClickHouse;
+import org.junit.jupiter.api.Test;
+
+import static io.lakegate.app.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schema, org and credentials commands end to end against the test ClickHouse. */
+class CredentialsCommandIT {
+    @Test
+    void issueListRevoke() throws Exception {
+        TestClickHouse ch = TestClickHouse.get();
+        String[] target = {"--clickhouse-url", ch.url(), "--clickhouse-user", ch.user(), "--clickhouse-password",
+                ch.password(), "--database", "cli_creds"};
+        assertThat(run(concat(new String[] {"schema", "update"}, target)).exit()).isZero();
+        CommandLineTest.Result add = run(concat(new String[] {"org", "add", "5", "6"}, target));
+        assertThat(add.out()).contains("2 org(s) provisioned");
+        assertThat(run(concat(new String[] {"org", "add", "5"}, target)).out()).contains("0 org(s) provisioned");
+        assertThat(run(concat(new String[] {"org", "list"}, target)).out()).contains("5 ", "6 ", "(current)");
+
+        CommandLineTest.Result created = run(concat(new String[] {"credentials", "create", "--org", "5", "--json",
+                "--label", "analyst"}, target));
+        assertThat(created.exit()).as(created.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(created.out());
+        String username = json.get("username").asText();
+        String password = json.get("password").asText();
+        assertThat(json.get("database").asText()).isEqualTo("cli_creds");
+        assertThat(json.get("odbc_connection_string").asText()).contains("Database=cli_creds");
+
+        CommandLineTest.Result list = run(concat(new String[] {"credentials", "list", "--org", "5"}, target));
+        assertThat(list.out()).contains(username, "active", "(analyst)").doesNotContain(password);
+        assertThat(run(concat(new String[] {"credentials", "revoke", username}, target)).exit()).isZero();
+        assertThat(run(concat(new String[] {"credentials", "list"}, target)).out()).contains("REVOKED");
+        CommandLineTest.Result again = run(concat(new String[] {"credentials", "revoke", username}, target));
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("no active credential");
+        CommandLineTest.Result unknownOrg = run(concat(new String[] {"credentials", "create", "--org", "77"}, target));
+        assertThat(unknownOrg.exit()).isEqualTo(1);
+        assertThat(unknownOrg.err()).contains("not provisioned");
+        assertThat(run(concat(new String[] {"org", "remove", "6"}, target)).out()).contains("Removed org 6");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

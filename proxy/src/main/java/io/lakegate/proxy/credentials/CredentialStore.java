@@ -1,0 +1,132 @@
+package io.lakegate.proxy.credentials;
+
+import io.lakegate.schema.OrgId;
+import io.lakegate.schema.SchemaSettings;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Gateway credentials in ClickHouse ({@code lakegate_credentials}, defined by the changelogs), so every gateway replica
+ * shares them. Passwords are generated here, shown once, and stored only as salted bcrypt hashes.
+ */
+public final class CredentialStore {
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(10, RANDOM);
+    /** Compared against when the user does not exist, so a failed login takes as long either way. */
+    private static final String DUMMY_HASH = BCRYPT.encode(random(24));
+
+    private final Connection connection;
+    private final String table;
+    private final String orgs;
+
+    public CredentialStore(Connection connection, SchemaSettings settings) {
+        this.connection = connection;
+        this.table = "`" + settings.database() + "`.lakegate_credentials";
+        this.orgs = "`" + settings.database() + "`.lakegate_orgs";
+    }
+
+    /** Issues a new username and password for a provisioned org. */
+    public IssuedCredential create(OrgId org, String label) throws SQLException {
+        if (!orgProvisioned(org)) {
+            throw new IllegalArgumentException("Org " + org + " is not provisioned: run `lakegate org add " + org
+                    + "` first");
+        }
+        String username = "t" + (org.value().length() > 12 ? org.value().substring(0, 8) : org.value()) + "_"
+                + random(8).toLowerCase(java.util.Locale.ROOT);
+        String password = random(32);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table
+                + " (username, org_id, label, password_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, now64(3), NULL)")) {
+            ps.setString(1, username);
+            ps.setString(2, org.value());
+            ps.setString(3, label == null ? "" : label);
+            ps.setString(4, BCRYPT.encode(password));
+            ps.executeUpdate();
+        }
+        return new IssuedCredential(username, password, org.value(), label == null ? "" : label);
+    }
+
+    public List<Credential> list(OrgId org) throws SQLException {
+        String sql = "SELECT username, org_id, label, toString(created_at), toString(revoked_at) FROM " + table
+                + " FINAL" + (org == null ? "" : " WHERE org_id = ?") + " ORDER BY org_id, created_at";
+        List<Credential> result = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (org != null) {
+                ps.setString(1, org.value());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Revokes a credential; returns false if there is no such active credential. */
+    public boolean revoke(String username) throws SQLException {
+        Optional<Row> row = find(username);
+        if (row.isEmpty() || row.get().revoked) {
+            return false;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (username, org_id, label, "
+                + "password_hash, created_at, revoked_at) SELECT username, org_id, label, password_hash, created_at, "
+                + "now64(3) FROM " + table + " FINAL WHERE username = ?")) {
+            ps.setString(1, username);
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /**
+     * The org of a valid, unrevoked credential, or empty. Takes a bcrypt comparison whether or not the user exists,
+     * so the answer's timing does not tell which.
+     */
+    public Optional<String> verify(String username, String password) throws SQLException {
+        Optional<Row> row = find(username);
+        String hash = row.map(r -> r.hash).orElse(DUMMY_HASH);
+        boolean matches = BCRYPT.matches(password == null ? "" : password, hash);
+        return row.isPresent() && matches && !row.get().revoked ? Optional.of(row.get().orgId) : Optional.empty();
+    }
+
+    private record Row(String orgId, String hash, boolean revoked) {
+    }
+
+    private Optional<Row> find(String username) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT org_id, password_hash, revoked_at IS NOT NULL "
+                + "FROM " + table + " FINAL WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private boolean orgProvisioned(OrgId org) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM " + orgs
+                + " FINAL WHERE org_id = ?")) {
+            ps.setString(1, org.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static String random(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}
