@@ -98,6 +98,9 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
                 out.write(error.toWireText(backend.serverVersion()).getBytes(StandardCharsets.UTF_8));
                 LOG.warn("Query {} failed while streaming: {}", request.queryId(), error.getMessage());
             }
+            // Release what the query holds (a session) before the last bytes go out: a client may send its next
+            // request on the session as soon as it has read this response.
+            result.close();
             out.close();
         }
     }

@@ -118,10 +118,11 @@ class HttpProtocolIT {
     @Test
     void sessionsKeepSetAndTemporaryTables() {
         String session = "&session_id=" + UUID.randomUUID();
-        assertThat(post("/?query=" + enc("SET max_threads = 1") + session, "").statusCode()).isEqualTo(200);
-        assertThat(post("/?query=" + enc("CREATE TEMPORARY TABLE tmp (x Int32)") + session, "").statusCode())
-                .isEqualTo(200);
-        assertThat(post("/?query=" + enc("INSERT INTO tmp VALUES (7)") + session, "").statusCode()).isEqualTo(200);
+        for (String statement : new String[] {"SET max_threads = 1", "CREATE TEMPORARY TABLE tmp (x Int32)",
+                "INSERT INTO tmp VALUES (7)"}) {
+            HttpResponse<String> r = post("/?query=" + enc(statement) + session, "");
+            assertThat(r.statusCode()).as(statement + ": " + r.body()).isEqualTo(200);
+        }
         assertThat(get("/?query=" + enc("SELECT getSetting('max_threads'), (SELECT sum(x) FROM tmp)") + session)
                 .body()).isEqualTo("1\t7\n");
         // a URL setting in a session applies to that request, and the session's own SET survives it
