@@ -1,0 +1,73 @@
+package io.lakegate.proxy.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one tenant may see: its org's views in one database, each reachable by its full name
+ * ({@code 16581729_entity_operations}) and by its name without the org prefix ({@code entity_operations}).
+ */
+public final class TenantCatalog {
+    /** A column as ClickHouse describes it. */
+    public record Column(String name, String type, int position, String comment) {
+    }
+
+    /**
+     * One tenant table.
+     *
+     * @param name     the name without the org prefix, e.g. {@code entity_operations}
+     * @param physical the org's view, e.g. {@code 16581729_entity_operations}
+     * @param key      the columns that identify a row (the data model's ids), for JDBC primary keys
+     */
+    public record Table(String name, String physical, List<Column> columns, List<String> key) {
+    }
+
+    private final String orgId;
+    private final String database;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Table> byAnyName = new LinkedHashMap<>();
+
+    public TenantCatalog(String orgId, String database, Collection<Table> tables) {
+        this.orgId = orgId;
+        this.database = database;
+        for (Table t : tables) {
+            this.tables.put(t.name(), t);
+            byAnyName.put(t.name(), t);
+            byAnyName.put(t.physical(), t);
+        }
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** The tables by their short names, in a stable order. */
+    public Collection<Table> tables() {
+        return tables.values();
+    }
+
+    /** Every name a tenant may use for a table: short and full. */
+    public Set<String> tableNames() {
+        return byAnyName.keySet();
+    }
+
+    /** Looks a table up by its short or full name, exactly as written (names are case-sensitive). */
+    public Optional<Table> table(String name) {
+        return Optional.ofNullable(byAnyName.get(name));
+    }
+
+    public Set<String> columnNames() {
+        Set<String> names = new TreeSet<>();
+        tables.values().forEach(t -> t.columns().forEach(c -> names.add(c.name())));
+        return names;
+    }
+}

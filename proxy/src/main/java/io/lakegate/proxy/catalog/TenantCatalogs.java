@@ -1,0 +1,115 @@
+package io.lakegate.proxy.catalog;
+
+import io.lakegate.proxy.sql.TenantSqlException;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import io.lakegate.schema.OrgId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads each tenant's catalog from ClickHouse (the org's registry entry and the columns of its views) and keeps it for
+ * a short while, so the flood of metadata calls BI tools make costs one lookup per org, and a schema upgrade or a
+ * removed org shows within {@code ttl}.
+ */
+public final class TenantCatalogs {
+    /** The columns that identify a row of each tenant table: the data model's ids. */
+    private static final Map<String, List<String>> KEYS = Map.ofEntries(
+            Map.entry("entity_operations", List.of("activity_id")),
+            Map.entry("current_entities", List.of("entity_id")),
+            Map.entry("current_entities_final", List.of("entity_id")),
+            Map.entry("workflow_executions_final", List.of("id")),
+            Map.entry("workflow_phases_final", List.of("id")),
+            Map.entry("workflow_tasks_final", List.of("id")),
+            Map.entry("workflow_cancellations_final", List.of("workflow_execution_id")),
+            Map.entry("workflow_contexts_final", List.of("workflow_execution_id", "context_entity_id")),
+            Map.entry("journey_sessions_final", List.of("id")),
+            Map.entry("journey_events_final", List.of("id")),
+            Map.entry("portal_sessions_final", List.of("id")),
+            Map.entry("portal_events_final", List.of("id")));
+
+    private record Cached(TenantCatalog catalog, long loadedAt) {
+    }
+
+    private final Connection connection;
+    private final String database;
+    private final long ttlNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public TenantCatalogs(Connection connection, String database, Duration ttl) {
+        this.connection = connection;
+        this.database = database;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** The catalog of a provisioned org; a tenant whose org was removed gets a clear error. */
+    public TenantCatalog forOrg(String orgId) {
+        Cached cached = cache.get(orgId);
+        if (cached != null && System.nanoTime() - cached.loadedAt < ttlNanos) {
+            return cached.catalog;
+        }
+        try {
+            TenantCatalog catalog = load(new OrgId(orgId));
+            cache.put(orgId, new Cached(catalog, System.nanoTime()));
+            return catalog;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the catalog of org " + orgId + " from ClickHouse: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private TenantCatalog load(OrgId org) throws SQLException {
+        synchronized (connection) {
+            if (!provisioned(org)) {
+                throw new TenantSqlException(Reason.NOT_ALLOWED, "Org " + org + " is not provisioned on this lake "
+                        + "(it may have been removed): ask your operator");
+            }
+            Map<String, List<TenantCatalog.Column>> columns = new LinkedHashMap<>();
+            String prefix = org.value() + "_";
+            try (PreparedStatement ps = connection.prepareStatement("SELECT c.table, c.name, c.type, c.position, "
+                    + "c.comment FROM system.columns AS c WHERE c.database = ? AND c.table IN (SELECT concat(?, "
+                    + "substring(name, 8)) FROM system.tables WHERE database = ? AND engine = 'View' "
+                    + "AND startsWith(name, 'tenant_')) ORDER BY c.table, c.position")) {
+                ps.setString(1, database);
+                ps.setString(2, prefix);
+                ps.setString(3, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TenantCatalog.Column(
+                                rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            }
+            List<TenantCatalog.Table> tables = new ArrayList<>();
+            columns.forEach((physical, cols) -> {
+                String name = physical.substring(prefix.length());
+                tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols), KEYS.getOrDefault(name,
+                        List.of())));
+            });
+            tables.sort((a, b) -> a.name().compareTo(b.name()));
+            return new TenantCatalog(org.value(), database, tables);
+        }
+    }
+
+    private boolean provisioned(OrgId org) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM `" + database
+                + "`.lakegate_orgs FINAL WHERE org_id = ?")) {
+            ps.setString(1, org.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+package io.lakegate.proxy.sql;
+
+import io.lakegate.engine.protocol.SqlScanner;
+import io.lakegate.engine.protocol.SqlScanner.Kind;
+import io.lakegate.engine.protocol.SqlScanner.Token;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns ClickHouse-flavoured SQL, as tenants and BI tools write it, into SQL that Calcite's Babel parser reads with
+ * back-tick quoting, without changing what it means. It works on ClickHouse's own tokens (strings, quoted names and
+ * comments are never touched by mistake) and either rewrites a construct into an equivalent one or refuses it with a
+ * message that names it; it never lets one through to be mis-parsed (e.g. {@code FROM t FINAL} read as alias FINAL).
+ *
+ * <ul>
+ *   <li>function calls keep ClickHouse's exact name ({@code `countIf`(x)}): Calcite prints unquoted names in upper
+ *       case and knows some names ({@code dateDiff}, {@code position}, {@code if}) with another syntax;</li>
+ *   <li>parametric aggregates {@code quantile(0.9)(x)} become {@code `quantile`(x, `__lakegate_params`(0.9))};</li>
+ *   <li>{@code CAST(x AS Nullable(String))} becomes {@code `CAST`(x, 'Nullable(String)')}, which ClickHouse also
+ *       accepts, so every ClickHouse type name works;</li>
+ *   <li>{@code [1, 2]} becomes {@code array(1, 2)}; {@code count()} becomes {@code count(*)};</li>
+ *   <li>ODBC escapes {@code {fn f(x)}}, {@code {d '...'}}, {@code {ts '...'}} are lowered;</li>
+ *   <li>reserved words used as names ({@code timestamp}, {@code date}) are quoted;</li>
+ *   <li>{@code FINAL} is dropped (every tenant view is already deduplicated); {@code SETTINGS} and {@code FORMAT}
+ *       are taken off and returned separately;</li>
+ *   <li>{@code {name:Type}} query parameters become {@code ?} and are returned in order.</li>
+ * </ul>
+ */
+public final class ClickHouseSqlPreprocessor {
+    /** The preprocessed text and what was taken off it. */
+    public record Result(String sql, Map<String, String> settings, String format, List<String> placeholders) {
+    }
+
+    static final String PARAMS_FUNCTION = "__lakegate_params";
+
+    private static final SqlAbstractParserImpl.Metadata PARSER_METADATA =
+            SqlBabelParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+
+    /** Words followed by "(" that are syntax or functions Calcite must see as itself; every other call is quoted. */
+    private static final Set<String> NATIVE = Set.of("AND", "OR", "NOT", "IN", "EXISTS", "AS", "FROM", "JOIN", "ON",
+            "WHERE", "OVER", "VALUES", "USING", "SELECT", "BY", "THEN", "ELSE", "WHEN", "CASE", "HAVING", "DISTINCT",
+            "UNION", "INTERSECT", "EXCEPT", "MINUS", "LIMIT", "OFFSET", "FETCH", "INTERVAL", "WITH", "LATERAL", "TABLE",
+            "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "RANGE", "QUALIFY",
+            "WINDOW", "UNNEST", "ESCAPE", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROW_NUMBER", "RANK", "DENSE_RANK",
+            "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "EXTRACT",
+            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT");
+    private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
+    private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "SEMI", "ANTI", "GLOBAL", "PASTE");
+    private static final Set<String> JOIN_WORDS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "IN",
+            "OUTER");
+    private static final Set<String> CLAUSE_ENDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER",
+            "UNION", "SETTINGS", "FORMAT", "OFFSET", "WINDOW", "QUALIFY", "INTERSECT", "EXCEPT");
+
+    private final String sql;
+    private final List<Token> tokens;
+    private final Set<String> names;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<String> placeholders = new ArrayList<>();
+    private String format;
+
+    private ClickHouseSqlPreprocessor(String sql, List<Token> tokens, Set<String> columnNames) {
+        this.sql = sql;
+        this.tokens = tokens;
+        this.names = new HashSet<>(columnNames);
+    }
+
+    /**
+     * @param columnNames the tenant catalog's column names: a reserved word among them is quoted where it is used
+     *                    as a name
+     */
+    public static Result process(String sql, Set<String> columnNames) {
+        SqlScanner scanner = SqlScanner.scan(sql);
+        if (scanner.unterminated()) {
+            throw new TenantSqlException(Reason.SYNTAX, "The query has a string, quoted name or comment that is never "
+                    + "closed: check the quotes");
+        }
+        if (scanner.statementCount() == 0) {
+            throw new TenantSqlException(Reason.SYNTAX, "The query is empty: send one SELECT statement");
+        }
+        if (scanner.statementCount() > 1) {
+            throw new TenantSqlException(Reason.NOT_ALLOWED, "Several statements are not allowed: send one SELECT "
+                    + "statement per query");
+        }
+        String first = scanner.firstKeyword();
+        if (!first.equals("SELECT") && !first.equals("WITH")) {
+            throw new TenantSqlException(Reason.NOT_ALLOWED, (first.isEmpty() ? "This statement" : first)
+                    + " is not allowed: the gateway only runs queries that read (SELECT or WITH ... SELECT)");
+        }
+        List<Token> tokens = new ArrayList<>(scanner.tokens());
+        tokens.removeIf(t -> t.text().equals(";") && t.kind() == Kind.SYMBOL);
+        ClickHouseSqlPreprocessor p = new ClickHouseSqlPreprocessor(sql, tokens, columnNames);
+        int end = p.takeTrailingClauses();
+        p.collectAliases(end);
+        StringBuilder out = new StringBuilder(sql.length() + 32);
+        p.emit(0, end, out);
+        return new Result(out.toString(), p.settings, p.format, p.placeholders);
+    }
+
+    /** Takes a top-level {@code SETTINGS ...} and {@code FORMAT name} off the end; returns where the query ends. */
+    private int takeTrailingClauses() {
+        int end = tokens.size();
+        int depth = 0;
+        int settingsAt = -1;
+        int formatAt = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (isOpen(t)) {
+                depth++;
+            } else if (isClose(t)) {
+                depth--;
+            } else if (depth == 0 && t.isWord("SETTINGS") && settingsAt < 0) {
+                settingsAt = i;
+            } else if (depth == 0 && t.isWord("FORMAT") && i == tokens.size() - 2) {
+                formatAt = i;
+            }
+        }
+        if (formatAt >= 0) {
+            format = tokens.get(formatAt + 1).text();
+            end = formatAt;
+        }
+        if (settingsAt >= 0) {
+            parseSettings(settingsAt + 1, end);
+            end = Math.min(end, settingsAt);
+        }
+        return end;
+    }
+
+    private void parseSettings(int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (i + 2 >= to || tokens.get(i).kind() != Kind.WORD || !tokens.get(i + 1).text().equals("=")) {
+                throw new TenantSqlException(Reason.SYNTAX, "SETTINGS must be a list of name = value pairs, e.g. "
+                        + "SETTINGS max_threads = 2");
+            }
+            String name = tokens.get(i).text();
+            Token value = tokens.get(i + 2);
+            i += 3;
+            String text = value.text();
+            if (value.text().equals("-") && i < to) {
+                text = "-" + tokens.get(i).text();
+                i++;
+            }
+            settings.put(name, text);
+            if (i < to) {
+                if (!tokens.get(i).text().equals(",")) {
+                    throw new TenantSqlException(Reason.SYNTAX, "SETTINGS must be a comma-separated list of name = "
+                            + "value pairs");
+                }
+                i++;
+            }
+        }
+    }
+
+    /** Names given with {@code AS name} are names wherever they appear, even when they are reserved words. */
+    private void collectAliases(int end) {
+        for (int i = 1; i < end; i++) {
+            if (tokens.get(i - 1).isWord("AS") && tokens.get(i).kind() == Kind.WORD
+                    && (i + 1 >= end || !tokens.get(i + 1).text().equals("("))) {
+                names.add(tokens.get(i).text());
+            }
+        }
+    }
+
+    private void emit(int from, int to, StringBuilder out) {
+        int i = from;
+        while (i < to) {
+            i = emitOne(i, to, out);
+        }
+    }
+
+    /** Emits the construct that starts at token {@code i}; returns the index after it. */
+    private int emitOne(int i, int to, StringBuilder out) {
+        Token t = tokens.get(i);
+        Token next = i + 1 < to ? tokens.get(i + 1) : null;
+        switch (t.kind()) {
+            case STRING -> {
+                append(out, i, "'" + unescapeQuote(t.text()) + "'");
+                return i + 1;
+            }
+            case QUOTED_NAME -> {
+                append(out, i, backTick(unescapeName(t.text(), sql.charAt(t.start()))));
+                return i + 1;
+            }
+            case NUMBER -> {
+                append(out, i, t.text());
+                return i + 1;
+            }
+            case SYMBOL -> {
+                return emitSymbol(i, to, out);
+            }
+            default -> {
+                return emitWord(i, to, next, out);
+            }
+        }
+    }
+
+    private int emitSymbol(int i, int to, StringBuilder out) {
+        Token t = tokens.get(i);
+        if (t.text().equals("[") && !isSubscript(i)) {
+            int close = matching(i, to);
+            append(out, i, "`array`(");
+            emit(i + 1, close, out);
+            out.append(')');
+            return close + 1;
+        }
+        if (t.text().equals("{")) {
+            return emitBrace(i, to, out);
+        }
+        if (t.text().equals(":") && i + 1 < to && tokens.get(i + 1).text().equals(":")) {
+            throw unsupported("The :: cast", "write CAST(x AS Type), e.g. CAST('2024-08-01' AS Date)");
+        }
+        append(out, i, t.text());
+        return i + 1;
+    }
+
+    /** ODBC escapes and ClickHouse's {@code {name:Type}} query parameters. */
+    private int emitBrace(int i, int to, StringBuilder out) {
+        int close = matching(i, to);
+        Token kind = i + 1 < close ? tokens.get(i + 1) : null;
+        if (kind != null && kind.kind() == Kind.WORD && i + 2 < close && tokens.get(i + 2).text().equals(":")) {
+            placeholders.add(sql.substring(tokens.get(i).start(), tokens.get(close).end()));
+            append(out, i, "?");
+            return close + 1;
+        }
+        if (kind == null || kind.kind() != Kind.WORD) {
+            throw new TenantSqlException(Reason.SYNTAX, "Unexpected '{' at position " + tokens.get(i).start()
+                    + ": braces are only allowed for ODBC escapes ({fn ...}, {d '...'}, {ts '...'}) and query "
+                    + "parameters ({name:Type})");
+        }
+        String word = kind.text().toLowerCase(Locale.ROOT);
+        switch (word) {
+            case "fn", "oj", "escape" -> {
+                if (word.equals("escape")) {
+                    append(out, i, "ESCAPE");
+                }
+                emit(i + 2, close, out);
+            }
+            case "d", "t", "ts" -> {
+                append(out, i, word.equals("d") ? "DATE" : word.equals("t") ? "TIME" : "TIMESTAMP");
+                emit(i + 2, close, out);
+            }
+            default -> throw new TenantSqlException(Reason.SYNTAX, "Unknown ODBC escape {" + kind.text()
+                    + " ...}: supported are {fn ...}, {d '...'}, {t '...'}, {ts '...'} and {oj ...}");
+        }
+        return close + 1;
+    }
+
+    private int emitWord(int i, int to, Token next, StringBuilder out) {
+        Token t = tokens.get(i);
+        String upper = t.text().toUpperCase(Locale.ROOT);
+        refuseClickHouseOnlyClauses(i, to, upper, next);
+        if (upper.equals("FINAL")) {
+            if (i > 0 && isName(tokens.get(i - 1))) {
+                return i + 1; // the views are already deduplicated: FINAL changes nothing, so it is dropped
+            }
+            throw new TenantSqlException(Reason.SYNTAX, "FINAL must follow a table name, e.g. FROM "
+                    + "current_entities_final FINAL (it is not needed: every tenant view is already deduplicated)");
+        }
+        if (next != null && next.text().equals("(") && next.kind() == Kind.SYMBOL) {
+            return emitCall(i, to, upper, out);
+        }
+        if (PARSER_METADATA.isReservedWord(upper) && names.contains(t.text()) && usedAsName(i, to)) {
+            append(out, i, backTick(t.text()));
+        } else {
+            append(out, i, t.text());
+        }
+        return i + 1;
+    }
+
+    private int emitCall(int i, int to, String upper, StringBuilder out) {
+        Token t = tokens.get(i);
+        int close = matching(i + 1, to);
+        if (upper.equals("CAST")) {
+            return emitCast(i, close, out);
+        }
+        boolean quantifier = QUANTIFIERS.contains(upper) && i > 0 && isComparison(tokens.get(i - 1));
+        boolean positionIn = upper.equals("POSITION") && hasTopLevelWord(i + 2, close, "IN");
+        if (NATIVE.contains(upper) || quantifier || positionIn || inCastType(i)) {
+            append(out, i, t.text());
+            if (upper.equals("COUNT") && close == i + 2) {
+                out.append("(*)");
+                return close + 1;
+            }
+            return i + 1;
+        }
+        if (close + 1 < to && tokens.get(close + 1).text().equals("(")) {
+            // parametric aggregate: name(parameters)(arguments)
+            int argsClose = matching(close + 1, to);
+            append(out, i, backTick(t.text()) + "(");
+            emit(close + 2, argsClose, out);
+            out.append(argsClose > close + 2 ? ", " : "").append('`').append(PARAMS_FUNCTION).append("`(");
+            emit(i + 2, close, out);
+            out.append("))");
+            return argsClose + 1;
+        }
+        append(out, i, backTick(t.text()));
+        return i + 1;
+    }
+
+    /** {@code CAST(x AS Type)} becomes {@code `CAST`(x, 'Type')}: Calcite does not know ClickHouse's type names. */
+    private int emitCast(int i, int close, StringBuilder out) {
+        int as = -1;
+        int depth = 0;
+        for (int k = i + 2; k < close; k++) {
+            Token t = tokens.get(k);
+            if (isOpen(t)) {
+                depth++;
+            } else if (isClose(t)) {
+                depth--;
+            } else if (depth == 0 && t.isWord("AS")) {
+                as = k;
+            }
+        }
+        if (as < 0) {
+            append(out, i, "`" + tokens.get(i).text() + "`");
+            return i + 1; // CAST(x, 'Type'): already a plain call
+        }
+        if (as + 1 >= close) {
+            throw new TenantSqlException(Reason.SYNTAX, "CAST(x AS Type) needs a type after AS");
+        }
+        append(out, i, "`" + tokens.get(i).text() + "`(");
+        emit(i + 2, as, out);
+        String type = sql.substring(tokens.get(as + 1).start(), tokens.get(close - 1).end());
+        out.append(", '").append(type.replace("\\", "\\\\").replace("'", "''")).append("')");
+        return close + 1;
+    }
+
+    private void refuseClickHouseOnlyClauses(int i, int to, String upper, Token next) {
+        String nextUpper = next == null || next.kind() != Kind.WORD ? "" : next.text().toUpperCase(Locale.ROOT);
+        if (upper.equals("ARRAY") && nextUpper.equals("JOIN")
+                || (upper.equals("LEFT") || upper.equals("INNER")) && nextUpper.equals("ARRAY")) {
+            throw unsupported("ARRAY JOIN", "use arrayJoin(column) in the SELECT list instead, e.g. SELECT "
+                    + "arrayJoin(_tags) AS tag FROM current_entities_final");
+        }
+        if (upper.equals("WITH") && (nextUpper.equals("TOTALS") || nextUpper.equals("ROLLUP")
+                || nextUpper.equals("CUBE"))) {
+            throw unsupported("GROUP BY ... WITH " + nextUpper, "use GROUP BY ROLLUP(...) or CUBE(...), or a "
+                    + "UNION ALL with the totals query");
+        }
+        if (upper.equals("WITH") && nextUpper.equals("FILL")) {
+            throw unsupported("ORDER BY ... WITH FILL", "fill the gaps in your BI tool, or join with a calendar "
+                    + "built from arrays");
+        }
+        if (upper.equals("SAMPLE") && next != null && (next.kind() == Kind.NUMBER || nextUpper.equals("BY"))) {
+            throw unsupported("SAMPLE", "tenant views are not sampled tables; filter or LIMIT instead");
+        }
+        if (JOIN_STRICTNESS.contains(upper) && JOIN_WORDS.contains(nextUpper)
+                && !(upper.equals("ALL") && nextUpper.equals("IN"))) {
+            throw unsupported(upper + " " + nextUpper, "use a standard JOIN (INNER, LEFT, RIGHT, FULL, CROSS) or IN");
+        }
+        if (upper.equals("INTO") && nextUpper.equals("OUTFILE")) {
+            throw new TenantSqlException(Reason.NOT_ALLOWED, "INTO OUTFILE is not allowed: results come back to "
+                    + "your client");
+        }
+        if (upper.equals("LIMIT") && limitBy(i, to)) {
+            throw unsupported("LIMIT n BY", "rank rows with row_number() OVER (PARTITION BY ...) in a subquery and "
+                    + "filter on the rank");
+        }
+    }
+
+    private boolean limitBy(int limitAt, int to) {
+        int depth = 0;
+        for (int k = limitAt + 1; k < to; k++) {
+            Token t = tokens.get(k);
+            if (isOpen(t)) {
+                depth++;
+            } else if (isClose(t)) {
+                if (--depth < 0) {
+                    return false;
+                }
+            } else if (depth == 0 && t.kind() == Kind.WORD) {
+                String w = t.text().toUpperCase(Locale.ROOT);
+                if (w.equals("BY")) {
+                    return true;
+                }
+                if (CLAUSE_ENDS.contains(w) || w.equals("LIMIT")) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static TenantSqlException unsupported(String what, String instead) {
+        return new TenantSqlException(Reason.UNSUPPORTED, what + " is not supported by the gateway: " + instead);
+    }
+
+    /** A reserved word is a name unless it is used as the keyword: a literal prefix, a type, an interval unit. */
+    private boolean usedAsName(int i, int to) {
+        Token next = i + 1 < to ? tokens.get(i + 1) : null;
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        if (next != null && next.kind() == Kind.STRING) {
+            return false; // TIMESTAMP '2024-01-01 00:00:00'
+        }
+        if (prev != null && (prev.kind() == Kind.NUMBER || prev.kind() == Kind.STRING || prev.isWord("TO"))) {
+            return false; // INTERVAL 1 DAY, INTERVAL '1' YEAR TO MONTH
+        }
+        return !inCastType(i);
+    }
+
+    /** True inside the type of {@code CAST(x AS type)} (which emitCast handles whole) or after {@code ::}. */
+    private boolean inCastType(int i) {
+        return i > 1 && tokens.get(i - 1).text().equals(":") && tokens.get(i - 2).text().equals(":");
+    }
+
+    private boolean isSubscript(int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token prev = tokens.get(i - 1);
+        if (prev.kind() == Kind.QUOTED_NAME || prev.text().equals(")") || prev.text().equals("]")) {
+            return true;
+        }
+        return prev.kind() == Kind.WORD && !PARSER_METADATA.isReservedWord(prev.text().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isName(Token t) {
+        return t.kind() == Kind.QUOTED_NAME
+                || t.kind() == Kind.WORD && !PARSER_METADATA.isReservedWord(t.text().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isComparison(Token t) {
+        return t.kind() == Kind.SYMBOL && "=<>!".contains(t.text());
+    }
+
+    private boolean hasTopLevelWord(int from, int to, String word) {
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (isOpen(t)) {
+                depth++;
+            } else if (isClose(t)) {
+                depth--;
+            } else if (depth == 0 && t.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the bracket closing the one at {@code open}. */
+    private int matching(int open, int to) {
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (isOpen(t)) {
+                depth++;
+            } else if (isClose(t) && --depth == 0) {
+                return k;
+            }
+        }
+        throw new TenantSqlException(Reason.SYNTAX, "The bracket '" + tokens.get(open).text() + "' at position "
+                + tokens.get(open).start() + " is never closed");
+    }
+
+    private static boolean isOpen(Token t) {
+        return t.kind() == Kind.SYMBOL && (t.text().equals("(") || t.text().equals("[") || t.text().equals("{"));
+    }
+
+    private static boolean isClose(Token t) {
+        return t.kind() == Kind.SYMBOL && (t.text().equals(")") || t.text().equals("]") || t.text().equals("}"));
+    }
+
+    /** Appends a token's text, keeping tokens that touched in the source touching (so {@code <=} stays whole). */
+    private void append(StringBuilder out, int i, String text) {
+        if (out.length() > 0 && (i == 0 || tokens.get(i).start() != tokens.get(i - 1).end())) {
+            out.append(' ');
+        }
+        out.append(text);
+    }
+
+    /** ClickHouse strings may escape a quote as {@code \'}; Calcite only knows {@code ''}. */
+    private static String unescapeQuote(String body) {
+        if (body.indexOf('\\') < 0) {
+            return body;
+        }
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c == '\\' && k + 1 < body.length()) {
+                char n = body.charAt(++k);
+                sb.append(n == '\'' ? "''" : "\\" + n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String unescapeName(String body, char quote) {
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c == '\\' && k + 1 < body.length()) {
+                sb.append(body.charAt(++k));
+            } else if (c == quote && k + 1 < body.length() && body.charAt(k + 1) == quote) {
+                sb.append(c);
+                k++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String backTick(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

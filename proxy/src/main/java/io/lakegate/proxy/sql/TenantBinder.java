@@ -1,0 +1,218 @@
+package io.lakegate.proxy.sql;
+
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Binds a parsed query to one tenant: every table reference in a FROM becomes the org's own view
+ * ({@code entity_operations} -> {@code `datawarehouse`.`16581729_entity_operations` AS `entity_operations`}, so
+ * qualified column names still resolve), CTE names are left alone where they are in scope, and anything else in a
+ * FROM (table functions, unknown names) is refused. It also checks every function called and turns the
+ * preprocessor's stand-ins back into ClickHouse syntax. It changes the tree in place.
+ */
+final class TenantBinder {
+    private final TenantCatalog catalog;
+    private final ClickHouseFunctions functions;
+    private final List<String> placeholders;
+
+    TenantBinder(TenantCatalog catalog, ClickHouseFunctions functions, List<String> placeholders) {
+        this.catalog = catalog;
+        this.functions = functions;
+        this.placeholders = placeholders;
+    }
+
+    SqlNode bind(SqlNode query) {
+        return query(query, Set.of());
+    }
+
+    private SqlNode query(SqlNode node, Set<String> ctes) {
+        if (node instanceof SqlWith with) {
+            Set<String> scope = new HashSet<>(ctes);
+            for (SqlNode item : with.withList) {
+                SqlWithItem withItem = (SqlWithItem) item;
+                withItem.query = query(withItem.query, scope); // an item sees the items before it
+                scope.add(withItem.name.getSimple());
+            }
+            with.setOperand(1, query(with.body, scope));
+            return with;
+        }
+        if (node instanceof SqlOrderBy orderBy) {
+            SqlNode inner = query(orderBy.query, ctes);
+            expressions(orderBy.orderList, ctes);
+            expressions(orderBy.offset, ctes);
+            expressions(orderBy.fetch, ctes);
+            return new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset,
+                    orderBy.fetch);
+        }
+        if (node instanceof SqlSelect select) {
+            if (select.getFrom() != null) {
+                select.setFrom(from(select.getFrom(), ctes));
+            }
+            for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(),
+                    select.getHaving(), select.getQualify(), select.getWindowList(), select.getOrderList(),
+                    select.getOffset(), select.getFetch()}) {
+                expressions(part, ctes);
+            }
+            return select;
+        }
+        if (node instanceof SqlCall call && call.getKind().belongsTo(SqlKind.SET_QUERY)) {
+            for (int i = 0; i < call.operandCount(); i++) {
+                call.setOperand(i, query(call.operand(i), ctes));
+            }
+            return call;
+        }
+        throw new TenantSqlException(Reason.NOT_ALLOWED, "Only queries that read are allowed, not "
+                + node.getKind().sql);
+    }
+
+    private SqlNode from(SqlNode node, Set<String> ctes) {
+        if (node instanceof SqlIdentifier id) {
+            return table(id, ctes, true);
+        }
+        if (node instanceof SqlJoin join) {
+            join.setLeft(from(join.getLeft(), ctes));
+            join.setRight(from(join.getRight(), ctes));
+            expressions(join.getCondition(), ctes);
+            return join;
+        }
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+            SqlNode source = call.operand(0);
+            call.setOperand(0, source instanceof SqlIdentifier id ? table(id, ctes, false) : from(source, ctes));
+            return call;
+        }
+        if (node instanceof SqlCall call && call.getKind().belongsTo(SqlKind.QUERY)) {
+            return query(call, ctes);
+        }
+        String what = node.getKind() == SqlKind.COLLECTION_TABLE ? "Table functions" : node.getKind().sql;
+        throw new TenantSqlException(Reason.NOT_ALLOWED, what + " are not allowed after FROM or JOIN: only your "
+                + "tables and subqueries over them may be read");
+    }
+
+    /** A table name in a FROM: a CTE in scope stays; a tenant table becomes the org's view. */
+    private SqlNode table(SqlIdentifier id, Set<String> ctes, boolean addAlias) {
+        if (id.isSimple() && ctes.contains(id.getSimple())) {
+            return id;
+        }
+        List<String> names = id.names;
+        boolean qualifiedOk = names.size() == 2 && names.get(0).equals(catalog.database());
+        if (names.size() > 2 || names.size() == 2 && !qualifiedOk) {
+            throw unknownTable(id.toString());
+        }
+        String name = names.get(names.size() - 1);
+        TenantCatalog.Table table = catalog.table(name).orElseThrow(() -> unknownTable(name));
+        SqlIdentifier physical = new SqlIdentifier(List.of(catalog.database(), table.physical()),
+                id.getParserPosition());
+        if (!addAlias) {
+            return physical;
+        }
+        return SqlStdOperatorTable.AS.createCall(id.getParserPosition(), physical,
+                new SqlIdentifier(name, id.getParserPosition()));
+    }
+
+    private TenantSqlException unknownTable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("system.") || lower.startsWith("information_schema.") || lower.equals("system")) {
+            return new TenantSqlException(Reason.NOT_ALLOWED, "System tables are not available: use your client's "
+                    + "catalog browser (JDBC DatabaseMetaData) to list tables and columns");
+        }
+        return new TenantSqlException(Reason.UNKNOWN_TABLE, "Table " + name + " does not exist in your catalog. "
+                + "Your tables: " + String.join(", ", catalog.tables().stream().map(TenantCatalog.Table::name)
+                .toList()));
+    }
+
+    /** Walks expressions: subqueries are bound, function calls checked, stand-ins turned back into ClickHouse's. */
+    private void expressions(SqlNode node, Set<String> ctes) {
+        if (node instanceof SqlNodeList list) {
+            for (int i = 0; i < list.size(); i++) {
+                list.set(i, expression(list.get(i), ctes));
+            }
+        } else if (node != null) {
+            expression(node, ctes);
+        }
+    }
+
+    private SqlNode expression(SqlNode node, Set<String> ctes) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof SqlNodeList list) {
+            expressions(list, ctes);
+            return list;
+        }
+        if (node instanceof SqlDynamicParam param && !placeholders.isEmpty()) {
+            return new SqlBasicCall(new RawText(placeholders.get(param.getIndex())), List.of(),
+                    param.getParserPosition());
+        }
+        if (node instanceof SqlIdentifier id && id.names.size() >= 3 && id.names.get(0).equals(catalog.database())) {
+            // datawarehouse.entity_operations.entity_id: the table now goes by its short name
+            id.setNames(id.names.subList(1, id.names.size()), null);
+            return id;
+        }
+        if (!(node instanceof SqlCall call)) {
+            return node;
+        }
+        if (call.getKind().belongsTo(SqlKind.QUERY)) {
+            return query(call, ctes);
+        }
+        if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
+                || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
+            functions.checkAllowed(call.getOperator().getName());
+        }
+        for (int i = 0; i < call.operandCount(); i++) {
+            SqlNode operand = call.operand(i);
+            if (operand != null) {
+                call.setOperand(i, expression(operand, ctes));
+            }
+        }
+        return parametric(call);
+    }
+
+    /** {@code f(args..., __lakegate_params(p...))} back to ClickHouse's {@code f(p...)(args...)}. */
+    private static SqlNode parametric(SqlCall call) {
+        List<SqlNode> operands = call.getOperandList();
+        if (operands.isEmpty() || !(operands.get(operands.size() - 1) instanceof SqlCall last)
+                || !last.getOperator().getName().equals(ClickHouseSqlPreprocessor.PARAMS_FUNCTION)) {
+            return call;
+        }
+        List<SqlNode> all = new ArrayList<>(operands.subList(0, operands.size() - 1));
+        all.addAll(last.getOperandList());
+        return new SqlBasicCall(new ParametricFunction(call.getOperator().getName(), last.operandCount()), all,
+                call.getParserPosition());
+    }
+
+    /** Text printed as it is: a ClickHouse {@code {name:Type}} query parameter. */
+    private static final class RawText extends SqlSpecialOperator {
+        private final String text;
+
+        RawText(String text) {
+            super("RAW", SqlKind.OTHER);
+            this.text = text;
+        }
+
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            writer.print(text + " ");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.lakegate.proxy.sql;
+
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's query path, up to the SQL that runs: preprocess the tenant's ClickHouse-flavoured SQL, parse it with
+ * Calcite's Babel parser, validate it against the tenant's catalog (names, scopes, aggregates), bind every table to
+ * the tenant's org and print it back as ClickHouse SQL. Validation and binding work on two parses of the same text,
+ * because the validator rewrites the tree it validates.
+ */
+public final class TenantSqlRewriter {
+    /** What runs in ClickHouse, and what the tenant asked for besides. */
+    public record Rewritten(String sql, Map<String, String> settings, String format, List<String> placeholders) {
+    }
+
+    /** Longer queries are refused before parsing; BI tools send a few KB at most. */
+    public static final int MAX_QUERY_CHARS = 256 * 1024;
+
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withQuoting(Quoting.BACK_TICK)
+            .withCaseSensitive(true)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withIdentifierMaxLength(1024)
+            .withConformance(SqlConformanceEnum.BABEL);
+    private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found");
+    private static final Pattern POSITION = Pattern.compile("^From line \\d+, column \\d+ to line \\d+, column \\d+: ");
+    private static final CalciteConnectionConfig CASE_SENSITIVE;
+
+    static {
+        Properties p = new Properties();
+        p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CASE_SENSITIVE = new CalciteConnectionConfigImpl(p);
+    }
+
+    private final ClickHouseFunctions functions;
+
+    public TenantSqlRewriter(ClickHouseFunctions functions) {
+        this.functions = functions;
+    }
+
+    public Rewritten rewrite(String sql, TenantCatalog catalog) {
+        if (sql == null || sql.isBlank()) {
+            throw new TenantSqlException(Reason.SYNTAX, "The query is empty: send one SELECT statement");
+        }
+        if (sql.length() > MAX_QUERY_CHARS) {
+            throw new TenantSqlException(Reason.LIMIT, "The query is " + sql.length() + " characters long; the "
+                    + "gateway accepts at most " + MAX_QUERY_CHARS);
+        }
+        try {
+            ClickHouseSqlPreprocessor.Result pre = ClickHouseSqlPreprocessor.process(sql, catalog.columnNames());
+            // binding first: its refusals (other orgs' tables, table functions) are the clearest
+            SqlNode bound = new TenantBinder(catalog, functions, pre.placeholders()).bind(parse(pre.sql()));
+            validate(parse(pre.sql()), catalog);
+            String out = bound.toSqlString(c -> c.withDialect(GatewayDialect.INSTANCE).withQuoteAllIdentifiers(true)
+                    .withIndentation(0)).getSql();
+            return new Rewritten(out, pre.settings(), pre.format(), pre.placeholders());
+        } catch (StackOverflowError e) {
+            throw new TenantSqlException(Reason.LIMIT, "The query is nested too deeply for the gateway to read: "
+                    + "flatten its subqueries or expressions");
+        }
+    }
+
+    private static SqlNode parse(String sql) {
+        SqlNode node;
+        try {
+            node = SqlParser.create(sql, PARSER).parseStmt();
+        } catch (SqlParseException e) {
+            String message = firstLine(e.getMessage());
+            throw new TenantSqlException(Reason.SYNTAX, "Syntax error: " + message, e);
+        }
+        if (!node.isA(SqlKind.QUERY)) {
+            throw new TenantSqlException(Reason.NOT_ALLOWED, node.getKind().sql + " is not allowed: the gateway only "
+                    + "runs queries that read");
+        }
+        return node;
+    }
+
+    private void validate(SqlNode node, TenantCatalog catalog) {
+        JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(catalog.database(), new TenantSchema(catalog));
+        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(catalog.database()), types,
+                CASE_SENSITIVE);
+        SqlValidator validator = SqlValidatorUtil.newValidator(
+                SqlOperatorTables.chain(functions, SqlStdOperatorTable.instance()), reader, types,
+                SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
+                        .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(false));
+        try {
+            validator.validate(node);
+        } catch (CalciteContextException e) {
+            throw explain(e, catalog);
+        } catch (RuntimeException e) {
+            throw new TenantSqlException(Reason.INVALID, "The query is not valid: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static TenantSqlException explain(CalciteContextException e, TenantCatalog catalog) {
+        String message = POSITION.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+        Matcher notFound = NOT_FOUND.matcher(message);
+        if (notFound.find()) {
+            String name = notFound.group(1);
+            if (name.equalsIgnoreCase("system") || name.equalsIgnoreCase("information_schema")) {
+                return new TenantSqlException(Reason.NOT_ALLOWED, "System tables (" + name + ") are not available: "
+                        + "use your client's catalog browser (JDBC DatabaseMetaData) to list tables and columns", e);
+            }
+            return new TenantSqlException(Reason.UNKNOWN_TABLE, "Table " + name + " does not exist in your catalog. "
+                    + "Your tables: " + String.join(", ", catalog.tables().stream().map(TenantCatalog.Table::name)
+                    .toList()), e);
+        }
+        return new TenantSqlException(Reason.INVALID, message + " (at line " + e.getPosLine() + ", column "
+                + e.getPosColumn() + ")", e);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    }
+
+    /** The tenant's tables for the validator. Column types are ClickHouse's business: the validator checks names. */
+    private static final class TenantSchema extends AbstractSchema {
+        private final Map<String, Table> tables = new HashMap<>();
+
+        TenantSchema(TenantCatalog catalog) {
+            for (String name : catalog.tableNames()) {
+                TenantCatalog.Table table = catalog.table(name).orElseThrow();
+                tables.put(name, new AbstractTable() {
+                    @Override
+                    public RelDataType getRowType(RelDataTypeFactory factory) {
+                        RelDataTypeFactory.Builder row = factory.builder();
+                        RelDataType any = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.ANY),
+                                true);
+                        table.columns().forEach(c -> row.add(c.name(), any));
+                        return row.build();
+                    }
+                });
+            }
+        }
+
+        @Override
+        protected Map<String, Table> getTableMap() {
+            return tables;
+        }
+    }
+}
