@@ -52,13 +52,23 @@ public final class ClickHouseTarget implements AutoCloseable {
         }
     }
 
-    /** A JDBC connection whose current database is {@code database}; fails with a clear message if unreachable. */
-    public Connection connect(String database) {
+    /** The JDBC URL of {@code database} on this ClickHouse. */
+    public String jdbcUrl(String database) {
+        return "jdbc:clickhouse:" + url + "/" + database;
+    }
+
+    /** The JDBC properties that log in to this ClickHouse. */
+    public Properties credentials() {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
+        return p;
+    }
+
+    /** A JDBC connection whose current database is {@code database}; fails with a clear message if unreachable. */
+    public Connection connect(String database) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:clickhouse:" + url + "/" + database, p);
+            Connection c = DriverManager.getConnection(jdbcUrl(database), credentials());
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT 1");
             }

@@ -98,10 +98,42 @@ public final class CredentialStore {
         return row.isPresent() && matches && !row.get().revoked ? Optional.of(row.get().orgId) : Optional.empty();
     }
 
-    private record Row(String orgId, String hash, boolean revoked) {
+    /** A stored credential: its org, its password hash, whether it is revoked. */
+    public record Row(String orgId, String hash, boolean revoked) {
     }
 
-    private Optional<Row> find(String username) throws SQLException {
+    /** True if {@code password} matches the stored hash (a slow bcrypt comparison). */
+    public static boolean matches(String password, String hash) {
+        return BCRYPT.matches(password == null ? "" : password, hash);
+    }
+
+    /** Spends the time of one bcrypt comparison, for answers that must not be faster when a user does not exist. */
+    public static void compareWithDummy(String password) {
+        BCRYPT.matches(password == null ? "" : password, DUMMY_HASH);
+    }
+
+    /** The usernames of revoked credentials. */
+    public java.util.Set<String> revoked() throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        synchronized (connection) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT username FROM " + table
+                    + " FINAL WHERE revoked_at IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The stored credential of {@code username}, if there is one. */
+    public Optional<Row> find(String username) throws SQLException {
+        synchronized (connection) {
+            return findUnlocked(username);
+        }
+    }
+
+    private Optional<Row> findUnlocked(String username) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT org_id, password_hash, revoked_at IS NOT NULL "
                 + "FROM " + table + " FINAL WHERE username = ?")) {
             ps.setString(1, username);

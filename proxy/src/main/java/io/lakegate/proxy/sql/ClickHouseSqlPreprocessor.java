@@ -145,7 +145,7 @@ public final class ClickHouseSqlPreprocessor {
             String name = tokens.get(i).text();
             Token value = tokens.get(i + 2);
             i += 3;
-            String text = value.text();
+            String text = value.kind() == Kind.STRING ? "'" + value.text() + "'" : value.text();
             if (value.text().equals("-") && i < to) {
                 text = "-" + tokens.get(i).text();
                 i++;

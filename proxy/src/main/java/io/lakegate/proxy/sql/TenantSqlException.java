@@ -35,4 +35,16 @@ public final class TenantSqlException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /** The ClickHouse error the front doors answer with. */
+    public io.lakegate.engine.protocol.ErrorCode errorCode() {
+        return switch (reason) {
+            case SYNTAX -> io.lakegate.engine.protocol.ErrorCode.SYNTAX_ERROR;
+            case NOT_ALLOWED -> io.lakegate.engine.protocol.ErrorCode.ACCESS_DENIED;
+            case UNKNOWN_TABLE -> io.lakegate.engine.protocol.ErrorCode.UNKNOWN_TABLE;
+            case INVALID -> io.lakegate.engine.protocol.ErrorCode.UNKNOWN_IDENTIFIER;
+            case UNSUPPORTED -> io.lakegate.engine.protocol.ErrorCode.NOT_IMPLEMENTED;
+            case LIMIT -> io.lakegate.engine.protocol.ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES;
+        };
+    }
 }

@@ -1,0 +1,80 @@
+package io.lakegate.proxy.avatica;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Wraps clickhouse-jdbc's connection so every value read with {@code getObject} is one Avatica can put in a frame:
+ * ClickHouse's UInt64 comes back as BigInteger and UUIDs, maps and IPs as their own classes, which Avatica's wire
+ * format does not know. Numbers become BigDecimal, other objects their text.
+ */
+final class ResultNormalizer {
+    private ResultNormalizer() {
+    }
+
+    static Connection wrap(Connection connection) {
+        return proxy(Connection.class, connection);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target) {
+        InvocationHandler handler = (p, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (method.getName().equals("getObject") && args != null && args.length == 1) {
+                return normalize(result);
+            }
+            if (result instanceof ResultSet rs && !(result instanceof Proxy)) {
+                return proxy(ResultSet.class, rs);
+            }
+            if (result instanceof PreparedStatement ps && type == Connection.class) {
+                return proxy(PreparedStatement.class, ps);
+            }
+            if (result instanceof Statement s && type == Connection.class) {
+                return proxy(Statement.class, s);
+            }
+            return result;
+        };
+        return (T) Proxy.newProxyInstance(ResultNormalizer.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    static Object normalize(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof byte[]
+                || value instanceof BigDecimal || value instanceof java.util.Date || value instanceof java.sql.Array
+                || value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof Double || value instanceof Float) {
+            return value;
+        }
+        if (value instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return java.sql.Timestamp.valueOf(t);
+        }
+        if (value instanceof java.time.LocalDate d) {
+            return java.sql.Date.valueOf(d);
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return java.sql.Timestamp.from(t.toInstant());
+        }
+        if (value instanceof java.time.ZonedDateTime t) {
+            return java.sql.Timestamp.from(t.toInstant());
+        }
+        return value.toString();
+    }
+}

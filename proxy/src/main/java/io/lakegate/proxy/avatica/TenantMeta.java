@@ -1,0 +1,502 @@
+package io.lakegate.proxy.avatica;
+
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.gateway.AuditLog;
+import io.lakegate.proxy.gateway.Tenant;
+import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.sql.TenantSqlException;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Avatica's JDBC-backed Meta, bound to tenants. Each Avatica connection belongs to the tenant that opened it for its
+ * whole life, and every later call must come from the same tenant. Statements are rewritten by the shared
+ * {@link TenantGateway} before they reach ClickHouse (through clickhouse-jdbc, with the gateway's own ClickHouse
+ * account); catalog calls are answered from the tenant catalog and never reach ClickHouse's. Writes, batches and
+ * connection-level changes of database are refused or ignored.
+ */
+public final class TenantMeta extends JdbcMeta {
+    /** The tenant of the HTTP request being served; set by the door for the duration of each request. */
+    static final ThreadLocal<Tenant> CURRENT = new ThreadLocal<>();
+
+    private static final String SQL_STATE_ACCESS = "42000";
+
+    /** A statement's query from execution until its last row is fetched or it is closed. */
+    private static final class Running {
+        final AuditLog.Entry audit;
+        final TenantGateway.Permit permit;
+        long rows;
+
+        Running(AuditLog.Entry audit, TenantGateway.Permit permit) {
+            this.audit = audit;
+            this.permit = permit;
+        }
+    }
+
+    private final TenantGateway gateway;
+    private final Map<String, Tenant> connections = new ConcurrentHashMap<>();
+    private final Map<Integer, String> prepared = new ConcurrentHashMap<>();
+    private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+
+    public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
+        super(clickhouseJdbcUrl, serviceAccount);
+        this.gateway = gateway;
+    }
+
+    @Override
+    protected java.sql.Connection createConnection(String url, Properties info) throws SQLException {
+        return ResultNormalizer.wrap(super.createConnection(url, info));
+    }
+
+    // ---- connections: bound to the tenant that opens them
+
+    @Override
+    public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+        Tenant tenant = current();
+        Tenant existing = connections.putIfAbsent(ch.id, tenant);
+        if (existing != null && !existing.equals(tenant)) {
+            throw denied("Connection " + ch.id + " belongs to another user");
+        }
+        gateway.catalog(tenant); // a tenant whose org is gone is refused here, with the reason
+        // the client's own properties (user, password, url) never reach ClickHouse: the gateway's account is used
+        super.openConnection(ch, Map.of());
+    }
+
+    @Override
+    public void closeConnection(ConnectionHandle ch) {
+        authorize(ch.id);
+        close(ch.id);
+    }
+
+    /** Closes every connection of {@code usernames} (revoked credentials); returns how many were open. */
+    public int closeConnectionsOf(Set<String> usernames) {
+        int closed = 0;
+        for (Map.Entry<String, Tenant> e : connections.entrySet()) {
+            if (usernames.contains(e.getValue().username())) {
+                close(e.getKey());
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private void close(String connectionId) {
+        connections.remove(connectionId);
+        try {
+            super.closeConnection(new ConnectionHandle(connectionId));
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+        authorize(ch.id);
+        // the tenant's database is fixed; catalog and schema changes would not change what it reads anyway
+        return super.connectionSync(ch, props.merge(new org.apache.calcite.avatica.ConnectionPropertiesImpl(
+                props.isAutoCommit(), props.isReadOnly(), props.getTransactionIsolation(), null, null)));
+    }
+
+    @Override
+    public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+        authorize(ch.id);
+        return super.getDatabaseProperties(ch);
+    }
+
+    // ---- catalog: from the tenant catalog only
+
+    @Override
+    public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schema, Pat table, List<String> types) {
+        return result(ch, CatalogResults.TABLES, CatalogResults.tables(catalog(ch), schema, table, types));
+    }
+
+    @Override
+    public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schema, Pat table, Pat column) {
+        return result(ch, CatalogResults.COLUMNS, CatalogResults.columns(catalog(ch), schema, table, column));
+    }
+
+    @Override
+    public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schema) {
+        TenantCatalog c = catalog(ch);
+        return result(ch, CatalogResults.SCHEMAS, CatalogResults.matches(schema, c.database())
+                ? List.of((Object) new Object[] {c.database(), null}) : List.of());
+    }
+
+    @Override
+    public MetaResultSet getCatalogs(ConnectionHandle ch) {
+        return result(ch, CatalogResults.CATALOGS, List.of());
+    }
+
+    @Override
+    public MetaResultSet getTableTypes(ConnectionHandle ch) {
+        return result(ch, CatalogResults.TABLE_TYPES, List.of((Object) new Object[] {"VIEW"}));
+    }
+
+    @Override
+    public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+        return result(ch, CatalogResults.PRIMARY_KEYS, CatalogResults.primaryKeys(catalog(ch), schema, table));
+    }
+
+    @Override
+    public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+        return result(ch, CatalogResults.TYPE_INFO, CatalogResults.typeInfo());
+    }
+
+    @Override
+    public MetaResultSet getProcedures(ConnectionHandle ch, String catalog, Pat schema, Pat procedure) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getProcedureColumns(ConnectionHandle ch, String c, Pat s, Pat p, Pat col) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getColumnPrivileges(ConnectionHandle ch, String c, String s, String t, Pat col) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getTablePrivileges(ConnectionHandle ch, String c, Pat s, Pat t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getBestRowIdentifier(ConnectionHandle ch, String c, String s, String t, int scope,
+                                              boolean nullable) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getVersionColumns(ConnectionHandle ch, String c, String s, String t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getImportedKeys(ConnectionHandle ch, String c, String s, String t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getExportedKeys(ConnectionHandle ch, String c, String s, String t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getCrossReference(ConnectionHandle ch, String pc, String ps, String pt, String fc,
+                                           String fs, String ft) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getIndexInfo(ConnectionHandle ch, String c, String s, String t, boolean unique,
+                                      boolean approximate) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getUDTs(ConnectionHandle ch, String c, Pat s, Pat t, int[] types) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getSuperTypes(ConnectionHandle ch, String c, Pat s, Pat t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getSuperTables(ConnectionHandle ch, String c, Pat s, Pat t) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getAttributes(ConnectionHandle ch, String c, Pat s, Pat t, Pat a) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getClientInfoProperties(ConnectionHandle ch) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getFunctions(ConnectionHandle ch, String c, Pat s, Pat f) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getFunctionColumns(ConnectionHandle ch, String c, Pat s, Pat f, Pat col) {
+        return empty(ch);
+    }
+
+    @Override
+    public MetaResultSet getPseudoColumns(ConnectionHandle ch, String c, Pat s, Pat t, Pat col) {
+        return empty(ch);
+    }
+
+    private TenantCatalog catalog(ConnectionHandle ch) {
+        return gateway.catalog(authorize(ch.id));
+    }
+
+    private MetaResultSet empty(ConnectionHandle ch) {
+        authorize(ch.id);
+        return result(ch, CatalogResults.EMPTY, List.of());
+    }
+
+    private MetaResultSet result(ConnectionHandle ch, CatalogResults.Shape shape, List<Object> rows) {
+        StatementHandle statement = super.createStatement(ch);
+        return MetaResultSet.create(ch.id, statement.id, true, shape.signature(), Frame.create(0, true, rows));
+    }
+
+    // ---- statements: rewritten for the tenant's org, limited, audited
+
+    @Override
+    public StatementHandle createStatement(ConnectionHandle ch) {
+        authorize(ch.id);
+        return super.createStatement(ch);
+    }
+
+    @Override
+    public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+        Tenant tenant = authorize(ch.id);
+        String run = plan(tenant, sql);
+        StatementHandle handle = guard(() -> super.prepare(ch, run, maxRowCount));
+        prepared.put(handle.id, sql);
+        return handle;
+    }
+
+    @Override
+    public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+                                           PrepareCallback callback) throws NoSuchStatementException {
+        return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+    }
+
+    @Override
+    public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+                                           PrepareCallback callback) throws NoSuchStatementException {
+        Tenant tenant = authorize(h.connectionId);
+        Running run = begin(h, tenant, sql);
+        try {
+            String planned = plan(tenant, sql);
+            run.audit.ran(planned);
+            return track(h, run, super.prepareAndExecute(h, planned, maxRowCount, maxRowsInFirstFrame, callback));
+        } catch (RuntimeException e) {
+            throw fail(h, e);
+        }
+    }
+
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+            throws NoSuchStatementException {
+        return execute(h, parameterValues, (int) Math.min(Integer.MAX_VALUE, maxRowCount));
+    }
+
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+            throws NoSuchStatementException {
+        Tenant tenant = authorize(h.connectionId);
+        String sql = prepared.get(h.id);
+        if (sql == null) {
+            throw new NoSuchStatementException(h);
+        }
+        Running run = begin(h, tenant, sql);
+        run.audit.ran(h.signature == null ? sql : h.signature.sql);
+        try {
+            return track(h, run, super.execute(h, parameterValues, maxRowsInFirstFrame));
+        } catch (RuntimeException e) {
+            throw fail(h, e);
+        }
+    }
+
+    @Override
+    public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+            throws NoSuchStatementException, MissingResultsException {
+        authorize(h.connectionId);
+        try {
+            Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+            Running run = running.get(h.id);
+            if (run != null) {
+                run.rows += count(frame.rows);
+                if (frame.done) {
+                    finish(h.id, null);
+                }
+            }
+            return frame;
+        } catch (RuntimeException e) {
+            throw fail(h, e);
+        }
+    }
+
+    @Override
+    public void closeStatement(StatementHandle h) {
+        authorize(h.connectionId);
+        finish(h.id, null);
+        prepared.remove(h.id);
+        super.closeStatement(h);
+    }
+
+    @Override
+    public boolean syncResults(StatementHandle h, QueryState state, long offset) throws NoSuchStatementException {
+        authorize(h.connectionId);
+        throw denied("Resuming results is not supported by the gateway: run the query again");
+    }
+
+    @Override
+    public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+        authorize(h.connectionId);
+        throw denied("Batches are not allowed: the gateway only runs queries that read");
+    }
+
+    @Override
+    public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
+        authorize(h.connectionId);
+        throw denied("Batches are not allowed: the gateway only runs queries that read");
+    }
+
+    @Override
+    public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches) {
+        authorize(h.connectionId);
+        throw denied("Batches are not allowed: the gateway only runs queries that read");
+    }
+
+    @Override
+    public void commit(ConnectionHandle ch) {
+        authorize(ch.id);
+    }
+
+    @Override
+    public void rollback(ConnectionHandle ch) {
+        authorize(ch.id);
+    }
+
+    private String plan(Tenant tenant, String sql) {
+        try {
+            TenantGateway.PlannedQuery planned = gateway.plan(tenant, sql, Map.of());
+            if (planned.format() != null) {
+                throw new TenantSqlException(TenantSqlException.Reason.UNSUPPORTED, "FORMAT " + planned.format()
+                        + " is not used over JDBC: rows come back as a result set; remove the FORMAT clause");
+            }
+            return planned.sql();
+        } catch (TenantSqlException e) {
+            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_ACCESS,
+                    AvaticaSeverity.ERROR);
+        }
+    }
+
+    private Running begin(StatementHandle h, Tenant tenant, String sql) {
+        finish(h.id, null); // a statement re-executed ends its previous query
+        TenantGateway.Permit permit;
+        AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql);
+        try {
+            permit = gateway.acquire(tenant);
+        } catch (TenantSqlException e) {
+            audit.finish(0, e.getMessage());
+            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), "53000", AvaticaSeverity.ERROR);
+        }
+        Running run = new Running(audit, permit);
+        running.put(h.id, run);
+        return run;
+    }
+
+    private ExecuteResult track(StatementHandle h, Running run, ExecuteResult result) {
+        boolean done = true;
+        for (MetaResultSet rs : result.resultSets) {
+            if (rs.firstFrame != null) {
+                run.rows += count(rs.firstFrame.rows);
+                done &= rs.firstFrame.done;
+            } else if (rs.updateCount >= 0) {
+                run.rows += rs.updateCount;
+            }
+        }
+        if (done) {
+            finish(h.id, null);
+        }
+        return result;
+    }
+
+    private RuntimeException fail(StatementHandle h, RuntimeException e) {
+        String message = e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e);
+        finish(h.id, message);
+        if (e instanceof AvaticaRuntimeException) {
+            return e;
+        }
+        return new AvaticaRuntimeException(gateway.limits().explain(message), -1, "HY000", AvaticaSeverity.ERROR);
+    }
+
+    private void finish(int statementId, String error) {
+        Running run = running.remove(statementId);
+        if (run != null) {
+            run.permit.close();
+            run.audit.finish(run.rows, error);
+        }
+    }
+
+    private static long count(Iterable<Object> rows) {
+        long n = 0;
+        for (Object ignored : rows) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.strip();
+    }
+
+    private <T> T guard(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AvaticaRuntimeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AvaticaRuntimeException(gateway.limits().explain(rootMessage(e)), -1, "HY000",
+                    AvaticaSeverity.ERROR);
+        }
+    }
+
+    /** The tenant of the current request, who must be the one the connection belongs to. */
+    private Tenant authorize(String connectionId) {
+        Tenant tenant = current();
+        Tenant owner = connections.get(connectionId);
+        if (owner == null) {
+            throw new AvaticaRuntimeException("Connection " + connectionId + " is not open (closed, revoked or "
+                    + "expired): connect again", -1, "08003", AvaticaSeverity.ERROR);
+        }
+        if (!owner.equals(tenant)) {
+            throw denied("Connection " + connectionId + " belongs to another user");
+        }
+        return tenant;
+    }
+
+    private static Tenant current() {
+        Tenant tenant = CURRENT.get();
+        if (tenant == null) {
+            throw denied("Not authenticated");
+        }
+        return tenant;
+    }
+
+    private static AvaticaRuntimeException denied(String message) {
+        return new AvaticaRuntimeException(message, 497, SQL_STATE_ACCESS, AvaticaSeverity.ERROR);
+    }
+}

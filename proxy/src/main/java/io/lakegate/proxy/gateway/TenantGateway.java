@@ -1,0 +1,94 @@
+package io.lakegate.proxy.gateway;
+
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.catalog.TenantCatalogs;
+import io.lakegate.proxy.sql.ClickHouseFunctions;
+import io.lakegate.proxy.sql.TenantSqlException;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import io.lakegate.proxy.sql.TenantSqlRewriter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The tenant pipeline both front doors share: the tenant's catalog, its SQL rewritten and bound to its org with the
+ * tenant limits attached, and the per-org concurrency limit. Whatever door a query comes through, the same rules
+ * apply.
+ */
+public final class TenantGateway {
+    /** The SQL to run in ClickHouse and what the tenant asked for besides. */
+    public record PlannedQuery(String sql, String format, List<String> placeholders) {
+    }
+
+    /** A slot of the org's concurrency limit, released once. */
+    public static final class Permit implements AutoCloseable {
+        private final Semaphore semaphore;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Permit(Semaphore semaphore) {
+            this.semaphore = semaphore;
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                semaphore.release();
+            }
+        }
+    }
+
+    private final TenantCatalogs catalogs;
+    private final TenantSqlRewriter rewriter;
+    private final TenantLimits limits;
+    private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
+
+    public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, TenantLimits limits) {
+        this.catalogs = catalogs;
+        this.rewriter = new TenantSqlRewriter(functions);
+        this.limits = limits;
+    }
+
+    public TenantCatalog catalog(Tenant tenant) {
+        return catalogs.forOrg(tenant.orgId());
+    }
+
+    public TenantLimits limits() {
+        return limits;
+    }
+
+    public String database() {
+        return catalogs.database();
+    }
+
+    /**
+     * Rewrites a tenant's query for its org and attaches the settings it runs with.
+     *
+     * @param requestSettings settings that came with the request rather than in the SQL (URL parameters)
+     */
+    public PlannedQuery plan(Tenant tenant, String sql, Map<String, String> requestSettings) {
+        TenantSqlRewriter.Rewritten rewritten = rewriter.rewrite(sql, catalog(tenant));
+        Map<String, String> requested = new LinkedHashMap<>(requestSettings);
+        requested.putAll(rewritten.settings());
+        Map<String, String> settings = limits.settingsFor(requested);
+        String run = rewritten.sql() + "\nSETTINGS " + settings.entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
+        return new PlannedQuery(run, rewritten.format(), rewritten.placeholders());
+    }
+
+    /** Takes one of the org's concurrent-query slots, or refuses at once when all are in use. */
+    public Permit acquire(Tenant tenant) {
+        Semaphore semaphore = running.computeIfAbsent(tenant.orgId(),
+                org -> new Semaphore(limits.maxConcurrentQueries()));
+        if (!semaphore.tryAcquire()) {
+            throw new TenantSqlException(Reason.LIMIT, "Tenant limit max_concurrent_queries ("
+                    + limits.maxConcurrentQueries() + ") reached for org " + tenant.orgId() + ": wait for a running "
+                    + "query to finish, or close result sets you no longer read");
+        }
+        return new Permit(semaphore);
+    }
+}

@@ -1,0 +1,103 @@
+package io.lakegate.proxy.gateway;
+
+import io.lakegate.proxy.sql.TenantSqlException;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one tenant's query may use, enforced by ClickHouse as settings on every query (plus the gateway's own
+ * concurrency limit), and the settings a tenant may choose itself. A tenant may lower a limit, never raise it.
+ */
+public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
+                           int maxConcurrentQueries) {
+    public static final TenantLimits DEFAULTS = new TenantLimits(300, 100_000_000L, 8L << 30, 4L << 30, 4);
+
+    /** Settings a tenant may set (SETTINGS clause, URL parameters): they change output, not what may be read. */
+    public static final Set<String> TENANT_SETTINGS = Set.of("max_threads", "join_use_nulls", "cast_keep_nullable",
+            "prefer_column_name_to_alias", "date_time_output_format", "date_time_input_format", "session_timezone",
+            "output_format_json_quote_64bit_integers", "output_format_json_quote_decimals",
+            "output_format_json_quote_denormals", "output_format_decimal_trailing_zeros", "joined_subquery_requires_alias",
+            "aggregate_functions_null_for_empty", "output_format_json_named_tuples_as_objects",
+            "output_format_write_statistics", "extremes", "format_csv_delimiter", "output_format_csv_crlf_end_of_line",
+            "output_format_tsv_crlf_end_of_line", "output_format_pretty_max_rows", "output_format_json_escape_forward_slashes",
+            "send_progress_in_http_headers", "http_headers_progress_interval_ms", "wait_end_of_query",
+            "buffer_size", "async_insert", "wait_for_async_insert", "compatibility", "use_client_time_zone",
+            "output_format_native_encode_types_in_binary_format", "input_format_binary_read_json_as_string",
+            "output_format_binary_write_json_as_string", "output_format_json_array_of_rows",
+            "output_format_arrow_string_as_string", "output_format_parquet_string_as_string");
+
+    public TenantLimits {
+        if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
+                || maxConcurrentQueries <= 0) {
+            throw new IllegalArgumentException("Every tenant limit must be a positive number");
+        }
+    }
+
+    /** The limits as ClickHouse settings, keyed by setting name. */
+    public Map<String, Long> asSettings() {
+        Map<String, Long> s = new LinkedHashMap<>();
+        s.put("max_execution_time", maxExecutionSeconds);
+        s.put("max_result_rows", maxResultRows);
+        s.put("max_result_bytes", maxResultBytes);
+        s.put("max_memory_usage", maxMemoryBytes);
+        return s;
+    }
+
+    /**
+     * The settings a query runs with: the tenant's own (checked against the allowlist, limits only lowered) and then
+     * the limits, which ClickHouse applies last.
+     */
+    public Map<String, String> settingsFor(Map<String, String> requested) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, Long> limits = asSettings();
+        Map<String, Long> effective = new LinkedHashMap<>(limits);
+        requested.forEach((name, value) -> {
+            if (limits.containsKey(name)) {
+                long asked = parseLimit(name, value);
+                if (asked > limits.get(name) || asked <= 0) {
+                    throw new TenantSqlException(Reason.NOT_ALLOWED, "Setting " + name + " = " + value + " is not "
+                            + "allowed: your limit is " + limits.get(name) + " and may only be lowered");
+                }
+                effective.put(name, asked);
+            } else if (TENANT_SETTINGS.contains(name)) {
+                result.put(name, value);
+            } else {
+                throw new TenantSqlException(Reason.NOT_ALLOWED, "Setting " + name + " is not allowed for tenants. "
+                        + "Allowed: " + String.join(", ", new TreeSet<>(TENANT_SETTINGS)) + "; and lowering "
+                        + String.join(", ", limits.keySet()));
+            }
+        });
+        effective.forEach((name, value) -> result.put(name, String.valueOf(value)));
+        result.put("result_overflow_mode", "'throw'");
+        result.put("timeout_overflow_mode", "'throw'");
+        return result;
+    }
+
+    private static long parseLimit(String name, String value) {
+        try {
+            return Long.parseLong(value.replace("'", "").trim());
+        } catch (NumberFormatException e) {
+            throw new TenantSqlException(Reason.SYNTAX, "Setting " + name + " needs a whole number, not " + value);
+        }
+    }
+
+    /** Rewords ClickHouse's error when it is one of the tenant limits, so the tenant knows which limit it hit. */
+    public String explain(String clickhouseMessage) {
+        String m = String.valueOf(clickhouseMessage);
+        if (m.contains("TIMEOUT_EXCEEDED")) {
+            return "Tenant limit max_execution_time (" + maxExecutionSeconds + " s) exceeded: " + m;
+        }
+        if (m.contains("TOO_MANY_ROWS_OR_BYTES")) {
+            return "Tenant limit max_result_rows (" + maxResultRows + ") or max_result_bytes (" + maxResultBytes
+                    + ") exceeded: add filters or a LIMIT. " + m;
+        }
+        if (m.contains("MEMORY_LIMIT_EXCEEDED")) {
+            return "Tenant limit max_memory_usage (" + maxMemoryBytes + " bytes) exceeded: " + m;
+        }
+        return m;
+    }
+}
