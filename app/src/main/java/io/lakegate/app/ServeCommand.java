@@ -1,0 +1,83 @@
+package io.lakegate.app;
+
+import io.lakegate.proxy.gateway.Gateway;
+import io.lakegate.proxy.gateway.PemTls;
+import io.lakegate.proxy.gateway.TenantLimits;
+import io.lakegate.schema.ClickHouseTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import javax.net.ssl.SSLContext;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code lakegate serve}: the tenant gateway. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the tenant gateway: tenants log in with their credentials and see only their org's "
+                + "tables. The JDBC door is an Avatica server (JSON and protobuf) with HTTP Basic authentication.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ClickHouseOptions clickhouse;
+
+    @Option(names = "--host", defaultValue = "${env:LAKEGATE_GATEWAY_BIND:-127.0.0.1}",
+            description = "Address the doors listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface, "
+                    + "with --tls-cert so passwords never cross the network in clear).")
+    String host;
+
+    @Option(names = "--avatica-port", defaultValue = "8765",
+            description = "Port of the JDBC door (Avatica) (default: ${DEFAULT-VALUE}).")
+    int avaticaPort;
+
+    @Option(names = "--tls-cert", description = "PEM certificate (chain) for HTTPS on the doors.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM PKCS#8 private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--max-execution-seconds", defaultValue = "300",
+            description = "Longest a tenant query may run (default: ${DEFAULT-VALUE}).")
+    long maxExecutionSeconds;
+
+    @Option(names = "--max-result-rows", defaultValue = "100000000",
+            description = "Most rows a tenant query may return (default: ${DEFAULT-VALUE}).")
+    long maxResultRows;
+
+    @Option(names = "--max-result-bytes", defaultValue = "8589934592",
+            description = "Most bytes a tenant query may return (default: ${DEFAULT-VALUE}, 8 GiB).")
+    long maxResultBytes;
+
+    @Option(names = "--max-memory-bytes", defaultValue = "4294967296",
+            description = "Most memory a tenant query may use in ClickHouse (default: ${DEFAULT-VALUE}, 4 GiB).")
+    long maxMemoryBytes;
+
+    @Option(names = "--max-concurrent-queries", defaultValue = "4",
+            description = "Queries one org may run at once (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentQueries;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither");
+        }
+        TenantLimits limits = new TenantLimits(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes,
+                maxConcurrentQueries);
+        SSLContext tls = tlsCert == null ? null : PemTls.serverContext(tlsCert, tlsKey);
+        try (ClickHouseTarget target = clickhouse.open();
+             Gateway gateway = Gateway.start(target, clickhouse.settings(),
+                     new Gateway.Options(host, avaticaPort, tls, limits))) {
+            String scheme = tls == null ? "http" : "https";
+            System.out.println("lakegate gateway for database " + clickhouse.settings().database() + " on ClickHouse "
+                    + target.url());
+            System.out.println("  JDBC door (Avatica): jdbc:avatica:remote:url=" + scheme + "://" + host + ":"
+                    + gateway.avaticaPort() + ";serialization=protobuf;authentication=BASIC");
+            System.out.println("  issue a login with: lakegate credentials create --org ORG");
+            System.out.println("Press Ctrl-C to stop.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+}
