@@ -88,6 +88,23 @@ public final class ClickHouseTarget implements AutoCloseable {
         return url;
     }
 
+    /**
+     * A client-v2 client (the library under the JDBC driver) for bulk inserts that stream a body in a format such as
+     * JSONEachRow; {@code maxConnections} bounds the inserts in flight. The caller closes it.
+     */
+    public com.clickhouse.client.api.Client bulkClient(String database, int maxConnections) {
+        return new com.clickhouse.client.api.Client.Builder()
+                .addEndpoint(url)
+                .setUsername(user)
+                .setPassword(password)
+                .setDefaultDatabase(database)
+                .setMaxConnections(Math.max(2, maxConnections))
+                .compressClientRequest(false)
+                .compressServerResponse(false)
+                .setSocketTimeout(30, java.time.temporal.ChronoUnit.MINUTES)
+                .build();
+    }
+
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
