@@ -1,6 +1,6 @@
 -- Journey funnel: of the sessions that loaded each journey, how many then reached step 2, step 3 and submitted,
 -- in that order and within one hour? windowFunnel gives each session the number of funnel steps it completed.
--- ifNull: the step columns are NULL on events of other types, and a NULL condition would drop the event.
+-- The step columns are NULL on events of other types: ifNull keeps every condition a plain true or false.
 SELECT
     journey_id,
     countIf(level >= 1) AS loaded,

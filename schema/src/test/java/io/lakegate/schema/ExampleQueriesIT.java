@@ -222,16 +222,17 @@ class ExampleQueriesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("exampleFiles")
     void runsOnTheOrgsViewsAndFindsTheSampleRows(Path file) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).as("starts with a comment saying what it answers").startsWith("-- ");
+        String name = QUERIES.relativize(file).toString();
+        assertThat(Files.readString(file)).as(name + " starts with a comment saying what it answers")
+                .startsWith("-- ");
         String sql = statement(file);
-        assertThat(sql).as("one SELECT, as the gateway accepts").matches("(?is)^(SELECT|WITH)\\b[^;]*$");
+        assertThat(sql).as(name + " is one SELECT, as the gateway accepts").matches("(?is)^(SELECT|WITH)\\b[^;]*$");
         String tenantSql = forOrg(sql, db, ORG);
-        assertThat(tenantSql).as("reads tenant tables").contains("`" + ORG + "_");
-        assertThat(rows(tenantSql)).as(file.getFileName() + " finds the sample rows").isNotEmpty();
+        assertThat(tenantSql).as(name + " reads tenant tables").contains("`" + ORG + "_");
+        assertThat(rows(tenantSql)).as(name + " finds the sample rows").isNotEmpty();
         // Power BI's ODBC driver adds these settings to every query
         assertThat(rows(tenantSql + "\nSETTINGS cast_keep_nullable = 1, prefer_column_name_to_alias = 1"))
-                .as(file.getFileName() + " with Power BI's settings").isNotEmpty();
+                .as(name + " with Power BI's settings").isNotEmpty();
     }
 
     @Test
