@@ -72,8 +72,11 @@ public final class AvaticaDoor implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new TenantHandler(authenticator, new AvaticaJsonHandler(service),
-                new AvaticaProtobufHandler(service)));
+        AvaticaJsonHandler json = new AvaticaJsonHandler(service);
+        AvaticaProtobufHandler protobuf = new AvaticaProtobufHandler(service);
+        json.setServer(server);
+        protobuf.setServer(server);
+        server.setHandler(new TenantHandler(authenticator, json, protobuf));
         server.start();
         ScheduledExecutorService revocations = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lakegate-revocations");
