@@ -7,7 +7,6 @@ import io.lakegate.schema.SchemaSettings;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -91,8 +90,8 @@ public final class NdjsonLoader {
      *
      * @throws IllegalArgumentException when the input is not JSON text at all (binary, compressed, empty)
      */
-    public Result load(InputStream in, String source, long size, Path rejectFile, Progress progress)
-            throws IOException, SQLException {
+    public Result load(InputStream in, String source, long size, Path rejectFile,
+                       java.util.function.Supplier<Progress> progressFactory) throws IOException, SQLException {
         long started = System.nanoTime();
         BufferedInputStream input = new BufferedInputStream(in, 1 << 20);
         sniff(input, source);
@@ -102,6 +101,13 @@ public final class NdjsonLoader {
             new OrgProvisioner(c, schema, null).list().forEach(o -> provisioned.add(o.orgId()));
         }
         Files.deleteIfExists(rejectFile);
+        try (Progress progress = progressFactory.get()) {
+            return load(input, source, rejectFile, progress, provisioned, started);
+        }
+    }
+
+    private Result load(BufferedInputStream input, String source, Path rejectFile, Progress progress,
+                        Set<String> provisioned, long started) throws IOException {
         RecordValidator validator = new RecordValidator(dataset);
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         Set<String> orgs = new TreeSet<>();
@@ -118,24 +124,12 @@ public final class NdjsonLoader {
         try (Client client = target.bulkClient(schema.database(), 4)) {
             TableInserter inserter = new TableInserter(client, dataset.table(), inserts, loaded::addAndGet,
                     batchRows, TableInserter.DEFAULT_MAX_BYTES);
-            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-            boolean more = true;
-            while (more) {
-                line.reset();
-                int b;
-                long consumed = 0;
-                while ((b = input.read()) != -1 && b != '\n') {
-                    line.write(b);
-                }
-                consumed = line.size() + (b == '\n' ? 1 : 0);
-                more = b != -1;
-                if (consumed == 0 && !more) {
-                    break;
-                }
+            LineReader reader = new LineReader(input);
+            for (long consumed; (consumed = reader.next()) >= 0; ) {
                 lines++;
                 progress.step(consumed);
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length;
+                byte[] bytes = reader.line();
+                int length = reader.length();
                 if (length > 0 && bytes[length - 1] == '\r') {
                     length--;
                 }

@@ -50,7 +50,7 @@ class DataLoaderIT {
     private static NdjsonLoader.Result load(Dataset dataset, Path file, int batch) throws Exception {
         try (ClickHouseTarget target = target(); InputStream in = Files.newInputStream(file)) {
             return new NdjsonLoader(target, schema, dataset, batch).load(in, file.toString(), Files.size(file),
-                    NdjsonLoader.defaultRejectFile(file), Progress.none());
+                    NdjsonLoader.defaultRejectFile(file), Progress::none);
         }
     }
 
@@ -289,7 +289,7 @@ class DataLoaderIT {
     private void loadBytes(byte[] data) throws Exception {
         try (ClickHouseTarget target = target()) {
             new NdjsonLoader(target, schema, Dataset.PORTAL_EVENTS, 10).load(new ByteArrayInputStream(data),
-                    "input", data.length, dir.resolve("r.ndjson"), Progress.none());
+                    "input", data.length, dir.resolve("r.ndjson"), Progress::none);
         }
     }
 
@@ -299,7 +299,7 @@ class DataLoaderIT {
         SchemaSettings source = DataTestSupport.freshSchema("roundtrip");
         try (ClickHouseTarget target = target()) {
             new DataGenerator(target, source, new GeneratorSettings(List.of(new OrgId("500")), 0.01, 9,
-                    GeneratorSettings.DEFAULT_FROM, GeneratorSettings.DEFAULT_TO, 1)).run(Progress.none());
+                    GeneratorSettings.DEFAULT_FROM, GeneratorSettings.DEFAULT_TO, 1)).run();
         }
         for (Dataset dataset : Dataset.values()) {
             String columns = dataset.fields().stream().map(f -> "`" + f.name() + "`").collect(Collectors.joining(", "));
