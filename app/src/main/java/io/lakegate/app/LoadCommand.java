@@ -69,8 +69,8 @@ final class LoadCommand implements Callable<Integer> {
         String source = stdin ? "standard input" : path.toString();
         try (ClickHouseTarget target = ch.open();
              InputStream in = stdin ? System.in : Files.newInputStream(path)) {
-            NdjsonLoader.Result r = new NdjsonLoader(target, ch.settings(), ds, batchSize).load(in, source, size,
-                    rejectFile, () -> progress ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
+            NdjsonLoader.Result r = new NdjsonLoader(target, ch.settings(), ds, batchSize).load(in, source, rejectFile,
+                    () -> progress ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
                             : Progress.none());
             System.out.printf("Loaded %,d record(s) into %s.%s, rejected %,d%s, in %.1f s.%n", r.loaded(),
                     ch.settings().database(), ds.table(), r.rejected(),

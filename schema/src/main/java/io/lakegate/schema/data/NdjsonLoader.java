@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -86,11 +84,11 @@ public final class NdjsonLoader {
     }
 
     /**
-     * Loads {@code in} (named {@code source} in messages; {@code size} bytes, or -1 if unknown).
+     * Loads {@code in} (named {@code source} in messages).
      *
      * @throws IllegalArgumentException when the input is not JSON text at all (binary, compressed, empty)
      */
-    public Result load(InputStream in, String source, long size, Path rejectFile,
+    public Result load(InputStream in, String source, Path rejectFile,
                        java.util.function.Supplier<Progress> progressFactory) throws IOException, SQLException {
         long started = System.nanoTime();
         BufferedInputStream input = new BufferedInputStream(in, 1 << 20);
@@ -220,10 +218,5 @@ public final class NdjsonLoader {
             throw new IllegalArgumentException(source + " is binary, not newline-delimited JSON text (it is not "
                     + "UTF-8)");
         }
-    }
-
-    /** Names of the datasets, for messages. */
-    public static List<String> datasets() {
-        return new ArrayList<>(Dataset.names());
     }
 }

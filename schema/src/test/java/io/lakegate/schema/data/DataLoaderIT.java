@@ -49,7 +49,7 @@ class DataLoaderIT {
 
     private static NdjsonLoader.Result load(Dataset dataset, Path file, int batch) throws Exception {
         try (ClickHouseTarget target = target(); InputStream in = Files.newInputStream(file)) {
-            return new NdjsonLoader(target, schema, dataset, batch).load(in, file.toString(), Files.size(file),
+            return new NdjsonLoader(target, schema, dataset, batch).load(in, file.toString(),
                     NdjsonLoader.defaultRejectFile(file), Progress::none);
         }
     }
@@ -289,7 +289,7 @@ class DataLoaderIT {
     private void loadBytes(byte[] data) throws Exception {
         try (ClickHouseTarget target = target()) {
             new NdjsonLoader(target, schema, Dataset.PORTAL_EVENTS, 10).load(new ByteArrayInputStream(data),
-                    "input", data.length, dir.resolve("r.ndjson"), Progress::none);
+                    "input", dir.resolve("r.ndjson"), Progress::none);
         }
     }
 
