@@ -62,13 +62,28 @@ public final class DataGenerator {
         this.settings = settings;
     }
 
-    public Result run(Progress progress) throws SQLException {
+    /** Runs with no progress display. */
+    public Result run() throws SQLException {
+        return run(Progress::none);
+    }
+
+    /**
+     * @param progressFactory makes the progress display once the checks have passed (so a failed check prints only
+     *                        its message); it is closed before this returns
+     */
+    public Result run(java.util.function.Supplier<Progress> progressFactory) throws SQLException {
         long started = System.nanoTime();
         int provisioned;
         try (Connection c = target.connect(schema.database())) {
             requireTables(c, schema.database());
             provisioned = new OrgProvisioner(c, schema, null).add(settings.orgs());
         }
+        try (Progress progress = progressFactory.get()) {
+            return generate(progress, provisioned, started);
+        }
+    }
+
+    private Result generate(Progress progress, int provisioned, long started) {
         List<Runnable> chunks = new ArrayList<>();
         ConcurrentLinkedQueue<Sinks> allSinks = new ConcurrentLinkedQueue<>();
         AtomicLong inserted = new AtomicLong();

@@ -1,6 +1,5 @@
 package io.lakegate.schema.data;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,14 +165,5 @@ public enum Dataset {
     /** The same field, but a record may leave it out (the column's default is stored). */
     private static Field optional(Field f) {
         return new Field(f.name(), f.kind(), false, f.nullable(), f.values());
-    }
-
-    /** For the docs and --help: "name (kind, required)". */
-    public List<String> describe() {
-        List<String> out = new ArrayList<>();
-        for (Field f : fields) {
-            out.add(f.name() + (f.required() ? "" : "?"));
-        }
-        return out;
     }
 }

@@ -92,7 +92,7 @@ public record GeneratorSettings(List<OrgId> orgs, double scale, long seed, Local
 
     /** A rough total, for the progress bar before the real count is known. */
     public long estimatedRows() {
-        double perOrg = entities() * 3.6 + executions() * 15.0 + journeySessions() * 7.3 + portalSessions() * 11.5;
+        double perOrg = entities() * 3.35 + executions() * 15.1 + journeySessions() * 5.9 + portalSessions() * 11.4;
         return Math.round(perOrg * orgs.size());
     }
 }

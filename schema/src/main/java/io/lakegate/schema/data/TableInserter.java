@@ -17,9 +17,9 @@ import java.util.function.LongConsumer;
  * thread-safe: one inserter per table per producing thread.
  */
 public final class TableInserter implements AutoCloseable {
-    /** Default batch limits: whichever is reached first. Large inserts make few parts; 16 MB bounds memory. */
+    /** Default batch limits: whichever is reached first. Large inserts make few parts; 32 MB bounds memory. */
     public static final int DEFAULT_MAX_ROWS = 200_000;
-    public static final int DEFAULT_MAX_BYTES = 16 << 20;
+    public static final int DEFAULT_MAX_BYTES = 32 << 20;
 
     private final Client client;
     private final String table;

@@ -19,7 +19,8 @@ public final class Timestamps {
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Timestamps() {
     }

@@ -29,7 +29,7 @@ class DataGeneratorIT {
         SchemaSettings schema = DataTestSupport.freshSchema("gen");
         db = "`" + schema.database() + "`";
         try (ClickHouseTarget target = target()) {
-            result = new DataGenerator(target, schema, settings(List.of(ORG, UUID_ORG), 0.2, 7)).run(Progress.none());
+            result = new DataGenerator(target, schema, settings(List.of(ORG, UUID_ORG), 0.2, 7)).run();
         }
     }
 
@@ -260,7 +260,7 @@ class DataGeneratorIT {
     private static List<String> generateChecksums(long seed) throws Exception {
         SchemaSettings schema = DataTestSupport.freshSchema("seed");
         try (ClickHouseTarget target = target()) {
-            new DataGenerator(target, schema, settings(List.of("4711"), 0.02, seed)).run(Progress.none());
+            new DataGenerator(target, schema, settings(List.of("4711"), 0.02, seed)).run();
         }
         return DataGenerator.TABLES.stream().map(t -> checksum(schema.database(), t)).toList();
     }
@@ -271,10 +271,10 @@ class DataGeneratorIT {
         String d = "`" + schema.database() + "`";
         GeneratorSettings s = settings(List.of("4712"), 0.02, 3);
         try (ClickHouseTarget target = target()) {
-            new DataGenerator(target, schema, s).run(Progress.none());
+            new DataGenerator(target, schema, s).run();
             long ops = count("SELECT count() FROM " + d + ".`4712_entity_operations`");
             long events = count("SELECT count() FROM " + d + ".`4712_portal_events_final`");
-            new DataGenerator(target, schema, s).run(Progress.none());
+            new DataGenerator(target, schema, s).run();
             assertThat(count("SELECT count() FROM " + d + ".`4712_entity_operations`")).isEqualTo(ops);
             assertThat(count("SELECT count() FROM " + d + ".`4712_portal_events_final`")).isEqualTo(events);
         }
@@ -286,7 +286,7 @@ class DataGeneratorIT {
         DataTestSupport.execute("CREATE DATABASE IF NOT EXISTS " + empty.database());
         try (ClickHouseTarget target = target()) {
             assertThatThrownBy(() -> new DataGenerator(target, empty, settings(List.of("1"), 0.01, 1))
-                    .run(Progress.none()))
+                    .run())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("has no table entity_operations")
                     .hasMessageContaining("run `lakegate schema update` first");
