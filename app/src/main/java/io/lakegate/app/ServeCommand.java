@@ -30,6 +30,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port of the JDBC door (Avatica) (default: ${DEFAULT-VALUE}).")
     int avaticaPort;
 
+    @Option(names = "--http-port", defaultValue = "8123",
+            description = "Port of the ClickHouse door over HTTP, for Power BI (ODBC), DataGrip's ClickHouse driver and "
+                    + "curl (default: ${DEFAULT-VALUE}; -1 turns it off).")
+    int httpPort;
+
+    @Option(names = "--https-port", defaultValue = "8443",
+            description = "Port of the ClickHouse door over HTTPS, when --tls-cert is given (default: ${DEFAULT-VALUE}; "
+                    + "-1 turns it off).")
+    int httpsPort;
+
     @Option(names = "--tls-cert", description = "PEM certificate (chain) for HTTPS on the doors.")
     Path tlsCert;
 
@@ -66,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         SSLContext tls = tlsCert == null ? null : PemTls.serverContext(tlsCert, tlsKey);
         try (ClickHouseTarget target = clickhouse.open();
              Gateway gateway = Gateway.start(target, clickhouse.settings(),
-                     new Gateway.Options(host, avaticaPort, tls, limits))) {
+                     new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits))) {
             String scheme = tls == null ? "http" : "https";
             System.out.println("lakegate gateway for database " + clickhouse.settings().database() + " on ClickHouse "
                     + target.url());

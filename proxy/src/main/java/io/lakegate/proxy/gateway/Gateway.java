@@ -14,8 +14,16 @@ import java.time.Duration;
 
 /** The running gateway: the shared tenant pipeline and its front doors, over one ClickHouse. */
 public final class Gateway implements AutoCloseable {
-    /** Where and how the doors listen. */
-    public record Options(String host, int avaticaPort, SSLContext tls, TenantLimits limits) {
+    /**
+     * Where and how the doors listen.
+     *
+     * @param avaticaPort the JDBC door (Avatica); 0 picks a free port
+     * @param httpPort    the ClickHouse door over plain HTTP; 0 picks a free port, -1 turns it off
+     * @param httpsPort   the ClickHouse door over HTTPS when {@code tls} is set; 0 picks a free port, -1 turns it off
+     * @param tls         null for plain HTTP; with it, the JDBC door speaks HTTPS too
+     */
+    public record Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
+                          TenantLimits limits) {
     }
 
     private final Connection connection;

@@ -97,7 +97,7 @@ public final class GatewayFixture {
             tenant = store.create(new OrgId(ORG), "tests");
             neighbour = store.create(new OrgId(NEIGHBOUR), "tests");
         }
-        Gateway gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, null, LIMITS));
+        Gateway gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null, LIMITS));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 gateway.close();
