@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code lakegate serve}: the tenant gateway. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the tenant gateway: tenants log in with their credentials and see only their org's "
-                + "tables. The JDBC door is an Avatica server (JSON and protobuf) with HTTP Basic authentication.")
+                + "tables. Two doors, one pipeline: an Avatica server (JDBC; JSON and protobuf) and the ClickHouse "
+                + "HTTP interface (Power BI through the ClickHouse ODBC driver, DataGrip's ClickHouse driver, curl).")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClickHouseOptions clickhouse;
@@ -82,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
                     + target.url());
             System.out.println("  JDBC door (Avatica): jdbc:avatica:remote:url=" + scheme + "://" + host + ":"
                     + gateway.avaticaPort() + ";serialization=protobuf;authentication=BASIC");
+            if (gateway.httpPort() >= 0) {
+                System.out.println("  ClickHouse door:     http://" + host + ":" + gateway.httpPort()
+                        + "  (DataGrip: jdbc:clickhouse:http://" + host + ":" + gateway.httpPort() + "/"
+                        + clickhouse.settings().database() + "; Power BI: ClickHouse ODBC driver)");
+            }
+            if (gateway.httpsPort() >= 0) {
+                System.out.println("  ClickHouse door:     https://" + host + ":" + gateway.httpsPort());
+            }
             System.out.println("  issue a login with: lakegate credentials create --org ORG");
             System.out.println("Press Ctrl-C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);

@@ -52,6 +52,12 @@ public final class ClickHouseTarget implements AutoCloseable {
         }
     }
 
+    /** The HTTP Authorization header value that logs in to this ClickHouse. */
+    public String basicAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The JDBC URL of {@code database} on this ClickHouse. */
     public String jdbcUrl(String database) {
         return "jdbc:clickhouse:" + url + "/" + database;

@@ -23,9 +23,23 @@ public final class ClickHouseHttpServer implements AutoCloseable {
 
     public static ClickHouseHttpServer start(String host, int port, ClickHouseHttpHandler<?> handler, int maxThreads)
             throws IOException {
+        return start(host, port, handler, maxThreads, null);
+    }
+
+    /** @param tls an SSL context for HTTPS, or null for plain HTTP */
+    public static ClickHouseHttpServer start(String host, int port, ClickHouseHttpHandler<?> handler, int maxThreads,
+                                             javax.net.ssl.SSLContext tls) throws IOException {
         // Without TCP_NODELAY a keep-alive client waits for the delayed ACK (about 40 ms) on every small response.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(address, 128);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {

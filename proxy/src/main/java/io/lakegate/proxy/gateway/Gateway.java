@@ -8,12 +8,24 @@ import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.SchemaSettings;
 
+import io.lakegate.engine.protocol.Authenticator;
+import io.lakegate.engine.protocol.ClickHouseException;
+import io.lakegate.engine.protocol.ClickHouseHttpHandler;
+import io.lakegate.engine.protocol.ClickHouseHttpServer;
+import io.lakegate.engine.protocol.Credentials;
+import io.lakegate.engine.protocol.ErrorCode;
+import io.lakegate.proxy.clickhouse.GatewayQueryBackend;
+import io.lakegate.proxy.clickhouse.UpstreamClickHouse;
+import io.lakegate.proxy.sql.TenantSqlRewriter;
+
 import javax.net.ssl.SSLContext;
 import java.sql.Connection;
 import java.time.Duration;
 
 /** The running gateway: the shared tenant pipeline and its front doors, over one ClickHouse. */
 public final class Gateway implements AutoCloseable {
+    private static final int HTTP_THREADS = 32;
+
     /**
      * Where and how the doors listen.
      *
@@ -29,11 +41,16 @@ public final class Gateway implements AutoCloseable {
     private final Connection connection;
     private final TenantGateway pipeline;
     private final AvaticaDoor avatica;
+    private final ClickHouseHttpServer http;
+    private final ClickHouseHttpServer https;
 
-    private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica) {
+    private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica, ClickHouseHttpServer http,
+                    ClickHouseHttpServer https) {
         this.connection = connection;
         this.pipeline = pipeline;
         this.avatica = avatica;
+        this.http = http;
+        this.https = https;
     }
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
@@ -42,13 +59,34 @@ public final class Gateway implements AutoCloseable {
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
             TenantCatalogs catalogs = new TenantCatalogs(connection, settings.database(), Duration.ofSeconds(10));
-            TenantGateway pipeline = new TenantGateway(catalogs, ClickHouseFunctions.load(connection),
-                    options.limits());
+            ClickHouseFunctions functions = ClickHouseFunctions.load(connection);
+            TenantGateway pipeline = new TenantGateway(catalogs, functions, options.limits());
+            GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
             TenantMeta meta = new TenantMeta(clickhouse.jdbcUrl(settings.database()), clickhouse.credentials(),
                     pipeline);
-            AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta,
-                    new GatewayAuthenticator(credentials), credentials, options.tls());
-            return new Gateway(connection, pipeline, avatica);
+            AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta, authenticator,
+                    credentials, options.tls());
+            ClickHouseHttpServer http = null;
+            ClickHouseHttpServer https = null;
+            try {
+                ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
+                        functions, new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization())),
+                        clickHouseAuthenticator(authenticator), 4L * TenantSqlRewriter.MAX_QUERY_CHARS, "lakegate");
+                if (options.httpPort() >= 0) {
+                    http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);
+                }
+                if (options.tls() != null && options.httpsPort() >= 0) {
+                    https = ClickHouseHttpServer.start(options.host(), options.httpsPort(), handler, HTTP_THREADS,
+                            options.tls());
+                }
+            } catch (Exception e) {
+                avatica.close();
+                if (http != null) {
+                    http.close();
+                }
+                throw e;
+            }
+            return new Gateway(connection, pipeline, avatica, http, https);
         } catch (Exception e) {
             connection.close();
             throw e;
@@ -63,8 +101,42 @@ public final class Gateway implements AutoCloseable {
         return avatica.port();
     }
 
+    /** The ClickHouse door's HTTP port, or -1 when it is off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** The ClickHouse door's HTTPS port, or -1 when it is off. */
+    public int httpsPort() {
+        return https == null ? -1 : https.port();
+    }
+
+    /** Tenants log in to the ClickHouse door with their gateway credentials, in any way the protocol allows. */
+    private static Authenticator<Tenant> clickHouseAuthenticator(GatewayAuthenticator authenticator) {
+        return (credentials, remoteAddress) -> {
+            if (credentials == null || credentials.equals(Credentials.DEFAULT_USER)) {
+                throw new ClickHouseException(ErrorCode.REQUIRED_PASSWORD, "Authentication required: log in with the "
+                        + "username and password issued for your organization");
+            }
+            try {
+                return authenticator.authenticate(credentials.user(), credentials.password(), remoteAddress);
+            } catch (GatewayAuthenticator.LoginFailedException e) {
+                throw new ClickHouseException(ErrorCode.AUTHENTICATION_FAILED, e.getMessage());
+            } catch (RuntimeException e) {
+                throw new ClickHouseException(ErrorCode.NETWORK_ERROR, "The gateway cannot check credentials right "
+                        + "now: try again shortly", e);
+            }
+        };
+    }
+
     @Override
     public void close() throws Exception {
+        if (http != null) {
+            http.close();
+        }
+        if (https != null) {
+            https.close();
+        }
         avatica.close();
         connection.close();
     }

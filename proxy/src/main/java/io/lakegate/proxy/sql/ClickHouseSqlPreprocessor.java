@@ -79,6 +79,26 @@ public final class ClickHouseSqlPreprocessor {
      *                    as a name
      */
     public static Result process(String sql, Set<String> columnNames) {
+        ClickHouseSqlPreprocessor p = readable(sql, columnNames);
+        int end = p.takeTrailingClauses();
+        p.collectAliases(end);
+        StringBuilder out = new StringBuilder(sql.length() + 32);
+        p.emit(0, end, out);
+        return new Result(out.toString(), p.settings, p.format, p.placeholders);
+    }
+
+    /**
+     * Only takes a trailing {@code SETTINGS} and {@code FORMAT} off one read statement, leaving its text as it is: for
+     * the catalog queries that ClickHouse itself parses.
+     */
+    public static Result trailingClauses(String sql) {
+        ClickHouseSqlPreprocessor p = readable(sql, Set.of());
+        int end = p.takeTrailingClauses();
+        int cut = end < p.tokens.size() ? p.tokens.get(end).start() : p.tokens.get(end - 1).end();
+        return new Result(sql.substring(0, cut), p.settings, p.format, List.of());
+    }
+
+    private static ClickHouseSqlPreprocessor readable(String sql, Set<String> columnNames) {
         SqlScanner scanner = SqlScanner.scan(sql);
         if (scanner.unterminated()) {
             throw new TenantSqlException(Reason.SYNTAX, "The query has a string, quoted name or comment that is never "
@@ -98,12 +118,7 @@ public final class ClickHouseSqlPreprocessor {
         }
         List<Token> tokens = new ArrayList<>(scanner.tokens());
         tokens.removeIf(t -> t.text().equals(";") && t.kind() == Kind.SYMBOL);
-        ClickHouseSqlPreprocessor p = new ClickHouseSqlPreprocessor(sql, tokens, columnNames);
-        int end = p.takeTrailingClauses();
-        p.collectAliases(end);
-        StringBuilder out = new StringBuilder(sql.length() + 32);
-        p.emit(0, end, out);
-        return new Result(out.toString(), p.settings, p.format, p.placeholders);
+        return new ClickHouseSqlPreprocessor(sql, tokens, columnNames);
     }
 
     /** Takes a top-level {@code SETTINGS ...} and {@code FORMAT name} off the end; returns where the query ends. */

@@ -1,0 +1,167 @@
+package io.lakegate.proxy.clickhouse;
+
+import io.lakegate.engine.protocol.SqlScanner;
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.sql.ClickHouseFunctions;
+import io.lakegate.proxy.sql.TenantSqlException;
+import io.lakegate.proxy.sql.TenantSqlException.Reason;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Catalog queries of the ClickHouse door: the statements BI tools and drivers send to {@code system.tables},
+ * {@code system.columns}, {@code system.databases} and a few harmless system tables. ClickHouse parses them (they use
+ * its whole dialect: {@code ARRAY JOIN}, {@code ::}, {@code ? :}); the gateway checks ClickHouse's syntax tree
+ * ({@code EXPLAIN AST}) so that they read only those tables, and ClickHouse itself filters the three catalog tables
+ * to the tenant's objects with {@code additional_table_filters}, wherever in the query they are read.
+ */
+final class CatalogQueries {
+    /** System tables a catalog query may read; the first three are filtered to the tenant. */
+    static final Set<String> READABLE = Set.of("system.tables", "system.columns", "system.databases",
+            "system.functions", "system.data_type_families", "system.table_engines", "system.formats",
+            "system.time_zones", "system.aggregate_function_combinators", "system.collations", "system.one",
+            "system.settings", "system.keywords");
+    private static final Set<String> TABLE_FUNCTIONS = Set.of("values");
+    private static final Set<String> IN_FUNCTIONS = Set.of("in", "notIn", "globalIn", "globalNotIn", "nullIn",
+            "notNullIn", "globalNullIn", "globalNotNullIn");
+
+    private CatalogQueries() {
+    }
+
+    /** True if the statement names a system or information-schema table, so it is a catalog query. */
+    static boolean isCatalogQuery(String sql) {
+        List<SqlScanner.Token> tokens = SqlScanner.scan(sql).tokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            SqlScanner.Token t = tokens.get(i);
+            boolean name = t.kind() == SqlScanner.Kind.WORD || t.kind() == SqlScanner.Kind.QUOTED_NAME;
+            String lower = t.text().toLowerCase(Locale.ROOT);
+            if (name && (lower.equals("system") || lower.equals("information_schema"))
+                    && tokens.get(i + 1).text().equals(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of {@code additional_table_filters} that limits the catalog tables to the tenant's objects. */
+    static String filters(TenantCatalog catalog) {
+        String db = quote(catalog.database());
+        String tables = catalog.tables().stream().map(t -> quote(t.physical())).collect(Collectors.joining(", "));
+        return "{" + entry("system.tables", "database = " + db + " AND name IN (" + tables + ")") + ", "
+                + entry("system.columns", "database = " + db + " AND table IN (" + tables + ")") + ", "
+                + entry("system.databases", "name = " + db) + "}";
+    }
+
+    private static String entry(String table, String filter) {
+        return quote(table) + ": " + quote(filter);
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** Checks ClickHouse's syntax tree of a catalog query; throws if it reads anything else. */
+    static void check(String explainAst, ClickHouseFunctions functions) {
+        Node root = parse(explainAst);
+        walk(root, functions);
+    }
+
+    private static void walk(Node node, ClickHouseFunctions functions) {
+        String text = node.text;
+        if (text.startsWith("TableIdentifier ")) {
+            String table = name(text, "TableIdentifier ");
+            if (!READABLE.contains(table)) {
+                throw refused(table.toLowerCase(Locale.ROOT).startsWith("system.")
+                        || table.toLowerCase(Locale.ROOT).startsWith("information_schema.")
+                        ? "System table " + table + " is not available to tenants; catalog queries may read "
+                                + String.join(", ", new java.util.TreeSet<>(READABLE))
+                        : "A catalog query may only read system tables; query " + table + " in a query of its own");
+            }
+        } else if (text.equals("TableExpression")) {
+            for (Node child : node.children) {
+                if (child.text.startsWith("Function ")
+                        && !TABLE_FUNCTIONS.contains(name(child.text, "Function ").toLowerCase(Locale.ROOT))) {
+                    throw refused("Table function " + name(child.text, "Function ") + "() is not allowed");
+                }
+            }
+        } else if (text.equals("Set") || text.startsWith("Set ")) {
+            throw refused("SETTINGS inside a query are not allowed; put them at its end");
+        } else if (text.startsWith("Function ")) {
+            String function = name(text, "Function ");
+            functions.checkAllowed(function);
+            if (IN_FUNCTIONS.contains(function) && node.children.size() == 1
+                    && node.children.get(0).children.size() == 2
+                    && node.children.get(0).children.get(1).text.startsWith("Identifier ")) {
+                throw refused("x IN <table> is not allowed; use x IN (SELECT ...)");
+            }
+        } else if (!knownNode(text)) {
+            throw refused("This kind of statement (" + text.split(" ")[0] + ") is not allowed in a catalog query");
+        }
+        for (Node child : node.children) {
+            walk(child, functions);
+        }
+    }
+
+    /** The node kinds of a plain SELECT; anything else (DDL, INSERT, SYSTEM, ...) is refused. */
+    private static boolean knownNode(String text) {
+        String kind = text.split(" ")[0];
+        return Set.of("SelectWithUnionQuery", "SelectIntersectExceptQuery", "ExpressionList", "SelectQuery",
+                "Identifier", "Literal", "TablesInSelectQuery", "TablesInSelectQueryElement", "TableJoin",
+                "ArrayJoin", "Subquery", "Asterisk", "QualifiedAsterisk", "ColumnsRegexpMatcher", "OrderByElement",
+                "WithElement", "QueryParameter", "WindowDefinition", "WindowListElement", "ColumnsTransformerList",
+                "ColumnsApplyTransformer", "ColumnsExceptTransformer", "ColumnsReplaceTransformer",
+                "ColumnsReplaceTransformer::Replacement", "InterpolateElement", "LimitByElement",
+                "DataType", "NameTypePair", "ColumnsListMatcher", "QualifiedColumnsRegexpMatcher",
+                "QualifiedColumnsListMatcher", "TableExpression", "TableIdentifier", "Function", "Set")
+                .contains(kind);
+    }
+
+    private static String name(String line, String prefix) {
+        String rest = line.substring(prefix.length());
+        int cut = rest.indexOf(" (");
+        return cut < 0 ? rest.strip() : rest.substring(0, cut).strip();
+    }
+
+    private static TenantSqlException refused(String message) {
+        return new TenantSqlException(Reason.NOT_ALLOWED, message);
+    }
+
+    private static final class Node {
+        final String text;
+        final int depth;
+        final List<Node> children = new ArrayList<>();
+
+        Node(String text, int depth) {
+            this.text = text;
+            this.depth = depth;
+        }
+    }
+
+    private static Node parse(String ast) {
+        Node root = new Node("SelectWithUnionQuery", -1);
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        for (String line : ast.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int depth = 0;
+            while (depth < line.length() && line.charAt(depth) == ' ') {
+                depth++;
+            }
+            Node node = new Node(line.strip().replaceAll(" \\(children \\d+\\)$", ""), depth);
+            while (stack.peek().depth >= depth) {
+                stack.pop();
+            }
+            stack.peek().children.add(node);
+            stack.push(node);
+        }
+        return root;
+    }
+}

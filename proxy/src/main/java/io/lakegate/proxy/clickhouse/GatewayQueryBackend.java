@@ -1,0 +1,162 @@
+package io.lakegate.proxy.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakegate.engine.protocol.ClickHouseException;
+import io.lakegate.engine.protocol.ErrorCode;
+import io.lakegate.engine.protocol.QueryBackend;
+import io.lakegate.engine.protocol.QueryRequest;
+import io.lakegate.engine.protocol.QueryResult;
+import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.gateway.AuditLog;
+import io.lakegate.proxy.gateway.Tenant;
+import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.sql.ClickHouseFunctions;
+import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
+import io.lakegate.proxy.sql.TenantSqlException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway behind the ClickHouse HTTP interface: the same tenant pipeline as the JDBC door (rewrite, bind,
+ * limits, concurrency, audit), with the answer produced by ClickHouse in the format the client asked for and
+ * streamed through unchanged. Catalog queries go the {@link CatalogQueries} way.
+ */
+public final class GatewayQueryBackend implements QueryBackend<Tenant> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TenantGateway gateway;
+    private final ClickHouseFunctions functions;
+    private final UpstreamClickHouse upstream;
+    private final String version;
+    private final String timezone;
+
+    public GatewayQueryBackend(TenantGateway gateway, ClickHouseFunctions functions, UpstreamClickHouse upstream) {
+        this.gateway = gateway;
+        this.functions = functions;
+        this.upstream = upstream;
+        this.version = upstream.text("SELECT version()");
+        this.timezone = upstream.text("SELECT timezone()");
+    }
+
+    @Override
+    public String serverVersion() {
+        return version;
+    }
+
+    @Override
+    public String serverTimezone() {
+        return timezone;
+    }
+
+    @Override
+    public QueryResult execute(QueryRequest request, Tenant tenant) {
+        AuditLog.Entry audit = AuditLog.start("clickhouse", tenant, request.queryId(), request.sql());
+        TenantGateway.Permit permit = null;
+        try {
+            if (request.insertFormat() != null) {
+                throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "INSERT is not allowed: the "
+                        + "gateway only runs queries that read");
+            }
+            TenantCatalog catalog = gateway.catalog(tenant);
+            String statement = CatalogStatements.translate(request.sql(), catalog);
+            String run = CatalogQueries.isCatalogQuery(statement)
+                    ? catalogQuery(statement, catalog, request.settings())
+                    : gateway.plan(tenant, statement, request.settings()).sql();
+            audit.ran(run);
+            permit = gateway.acquire(tenant);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("query_id", request.queryId());
+            request.params().forEach((name, value) -> parameters.put("param_" + name, value));
+            HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
+                    parameters);
+            return new Forwarded(response, permit, audit);
+        } catch (TenantSqlException e) {
+            close(permit, audit, e.getMessage());
+            throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
+        } catch (ClickHouseException e) {
+            close(permit, audit, e.getMessage());
+            throw new ClickHouseException(e.code(), e.errorName(), gateway.limits().explain(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            close(permit, audit, String.valueOf(e.getMessage()));
+            throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String catalogQuery(String sql, TenantCatalog catalog, Map<String, String> requestSettings) {
+        ClickHouseSqlPreprocessor.Result parts = ClickHouseSqlPreprocessor.trailingClauses(sql);
+        CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
+        Map<String, String> requested = new LinkedHashMap<>(requestSettings);
+        requested.putAll(parts.settings());
+        Map<String, String> settings = gateway.limits().settingsFor(requested);
+        settings.put("additional_table_filters", CatalogQueries.filters(catalog));
+        return parts.sql() + "\nSETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {
+        if (permit != null) {
+            permit.close();
+        }
+        audit.finish(0, error);
+    }
+
+    /** ClickHouse's answer, passed through byte for byte. */
+    private static final class Forwarded implements QueryResult {
+        private final HttpResponse<InputStream> response;
+        private final TenantGateway.Permit permit;
+        private final AuditLog.Entry audit;
+        private final Summary summary;
+
+        Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit) {
+            this.response = response;
+            this.permit = permit;
+            this.audit = audit;
+            this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
+        }
+
+        @Override
+        public Summary summary() {
+            return summary;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = response.body()) {
+                in.transferTo(out);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                response.body().close();
+            } catch (IOException ignored) {
+                // the query is over either way
+            }
+            permit.close();
+            audit.finish(summary.resultRows(), null);
+        }
+
+        private static Summary summary(String header) {
+            if (header == null) {
+                return Summary.EMPTY;
+            }
+            try {
+                JsonNode s = JSON.readTree(header);
+                return new Summary(s.path("read_rows").asLong(), s.path("read_bytes").asLong(),
+                        s.path("written_rows").asLong(), s.path("written_bytes").asLong(),
+                        s.path("result_rows").asLong(), s.path("result_bytes").asLong(),
+                        s.path("elapsed_ns").asLong());
+            } catch (IOException e) {
+                return Summary.EMPTY;
+            }
+        }
+    }
+}

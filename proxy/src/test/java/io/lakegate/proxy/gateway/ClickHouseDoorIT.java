@@ -1,0 +1,278 @@
+package io.lakegate.proxy.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ClickHouse door: the official clickhouse-jdbc at default settings, raw HTTP as curl and the ODBC driver send it. */
+class ClickHouseDoorIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final GatewayFixture fx = GatewayFixture.get();
+
+    private String base() {
+        return "http://127.0.0.1:" + fx.gateway.httpPort();
+    }
+
+    private Connection jdbc() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", fx.tenant.username());
+        p.setProperty("password", fx.tenant.password());
+        return DriverManager.getConnection("jdbc:clickhouse:" + base() + "/" + fx.settings.database(), p);
+    }
+
+    private HttpResponse<byte[]> post(String path, String sql, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(sql));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private Map<String, String> basic() {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((fx.tenant.username() + ":"
+                + fx.tenant.password()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void clickhouseJdbcRunsTheReferenceQueryWithDefaultSettings() throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = jdbc(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) AS count, JSONExtractString(detail, 'payload', 'source', "
+                     + "'title') AS journey_source, toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS "
+                     + "month FROM entity_operations WHERE schema = 'opportunity' AND operation = 'createEntity' "
+                     + "GROUP BY journey_source, year, month")) {
+            while (rs.next()) {
+                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
+                        rs.getLong("count"));
+            }
+        }
+        assertThat(counts).isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
+    }
+
+    @Test
+    void clickhouseJdbcMetadataListsOnlyTheTenantsObjects() throws Exception {
+        try (Connection c = jdbc()) {
+            assertThat(c.isValid(5)).isTrue();
+            DatabaseMetaData md = c.getMetaData();
+            assertThat(md.getDatabaseProductVersion()).isNotBlank();
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = md.getSchemas()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+            assertThat(schemas).containsExactly(fx.settings.database());
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, "%", "%", null)) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).hasSize(12).allMatch(t -> t.startsWith(GatewayFixture.ORG + "_"));
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, fx.settings.database(), "%", "%")) {
+                while (rs.next()) {
+                    assertThat(rs.getString("TABLE_NAME")).startsWith(GatewayFixture.ORG + "_");
+                    columns.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+            assertThat(columns).contains("timestamp", "entity_id", "_title");
+            try (ResultSet rs = md.getTypeInfo()) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void preparedStatementsAndErrorsWithCodes() throws Exception {
+        try (Connection c = jdbc(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count() FROM entity_operations WHERE schema = ? AND operation = ?")) {
+            ps.setString(1, "opportunity");
+            ps.setString(2, "createEntity");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(3);
+            }
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT * FROM `" + GatewayFixture.NEIGHBOUR
+                        + "_entity_operations`")).hasMessageContaining("does not exist in your catalog");
+                assertThatThrownBy(() -> s.executeQuery("SELECT nope FROM entity_operations"))
+                        .hasMessageContaining("nope");
+                assertThatThrownBy(() -> s.executeQuery("SELECT * FROM system.query_log"))
+                        .hasMessageContaining("not available");
+            }
+        }
+        HttpResponse<byte[]> unknown = post("/", "SELECT * FROM nowhere", basic());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("60");
+        assertThat(text(unknown)).startsWith("Code: 60. DB::Exception: Table nowhere does not exist");
+        HttpResponse<byte[]> drop = post("/", "DROP TABLE entity_operations", basic());
+        assertThat(drop.statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> wrong = post("/", "SELECT 1", Map.of("X-ClickHouse-User", fx.tenant.username(),
+                "X-ClickHouse-Key", "wrong"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("516");
+        HttpResponse<byte[]> none = post("/", "SELECT 1", Map.of());
+        assertThat(none.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyLoginStyleAndOutputFormatWorks() throws Exception {
+        String q = "SELECT entity_id, timestamp FROM current_entities_final ORDER BY entity_id";
+        assertThat(text(post("/", q + " FORMAT CSV", basic()))).contains("\"e1\"").doesNotContain("e2");
+        assertThat(text(post("/", q, Map.of("X-ClickHouse-User", fx.tenant.username(), "X-ClickHouse-Key",
+                fx.tenant.password(), "X-ClickHouse-Format", "JSONEachRow")))).contains("{\"entity_id\":\"e1\"");
+        String url = "/?user=" + fx.tenant.username() + "&password=" + fx.tenant.password()
+                + "&default_format=JSONCompact";
+        assertThat(text(post(url, q, Map.of()))).contains("\"data\"");
+        for (String format : List.of("TabSeparatedWithNamesAndTypes", "CSVWithNames", "JSON", "Parquet", "Native",
+                "RowBinaryWithNamesAndTypes", "ODBCDriver2")) {
+            HttpResponse<byte[]> r = post("/", q + " FORMAT " + format, basic());
+            assertThat(r.statusCode()).as(format).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-ClickHouse-Format")).as(format).hasValue(format);
+            assertThat(r.body().length).as(format).isGreaterThan(0);
+        }
+        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/?enable_http_compression=1")).header("Accept-Encoding", "gzip").headers(
+                        "Authorization", basic().get("Authorization"))
+                .POST(HttpRequest.BodyPublishers.ofString(q)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("e1");
+        }
+        HttpResponse<byte[]> param = post("/?param_id=e1", "SELECT count() FROM entity_operations WHERE entity_id = "
+                + "{id:String}", basic());
+        assertThat(text(param).strip()).isEqualTo("2");
+    }
+
+    @Test
+    void catalogStatementsAnswerWithTheTenantsObjectsOnly() throws Exception {
+        String tables = text(post("/", "SELECT name FROM system.tables ORDER BY name", basic()));
+        assertThat(tables.strip().split("\n")).hasSize(12).allMatch(t -> t.startsWith(GatewayFixture.ORG + "_"));
+        assertThat(text(post("/", "SHOW TABLES", basic()))).doesNotContain(GatewayFixture.NEIGHBOUR)
+                .contains(GatewayFixture.ORG + "_entity_operations");
+        assertThat(text(post("/", "SHOW DATABASES", basic())).strip()).isEqualTo(fx.settings.database());
+        assertThat(text(post("/", "DESCRIBE TABLE entity_operations", basic()))).contains("timestamp\tDateTime");
+        assertThat(text(post("/", "EXISTS TABLE entity_operations", basic())).strip()).isEqualTo("1");
+        assertThat(text(post("/", "EXISTS TABLE `" + GatewayFixture.NEIGHBOUR + "_entity_operations`", basic()))
+                .strip()).isEqualTo("0");
+        assertThat(text(post("/", "SELECT count() FROM system.columns WHERE table LIKE '%"
+                + GatewayFixture.NEIGHBOUR + "%'", basic())).strip()).isEqualTo("0");
+        assertThat(post("/", "SELECT * FROM (SELECT name FROM system.tables SETTINGS additional_table_filters = {})",
+                basic()).statusCode()).isEqualTo(403);
+        assertThat(post("/", "SELECT name FROM system.tables WHERE name IN (SELECT entity_id FROM "
+                + "`" + GatewayFixture.NEIGHBOUR + "_entity_operations`)", basic()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theOdbcDriversRequestsAreAnsweredInOdbcDriver2() throws Exception {
+        String sqlTables = "SELECT CAST(database, 'Nullable(String)') AS TABLE_CAT, CAST(NULL, 'Nullable(String)') AS "
+                + "TABLE_SCHEM, CAST(name, 'Nullable(String)') AS TABLE_NAME, CAST('TABLE', 'Nullable(String)') AS "
+                + "TABLE_TYPE, CAST(NULL, 'Nullable(String)') AS REMARKS FROM system.tables WHERE (1 == 1) AND "
+                + "isNotNull(TABLE_CAT) AND coalesce(TABLE_CAT, '') LIKE '" + fx.settings.database() + "' AND "
+                + "isNotNull(TABLE_NAME) AND coalesce(TABLE_NAME, '') LIKE '%' ORDER BY TABLE_TYPE, TABLE_CAT, "
+                + "TABLE_SCHEM, TABLE_NAME";
+        String url = "/query?database=" + fx.settings.database() + "&default_format=ODBCDriver2"
+                + "&enable_http_compression=1&cast_keep_nullable=1&prefer_column_name_to_alias=1";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + url))
+                .header("Authorization", basic().get("Authorization"))
+                .header("User-Agent", "PowerBi/2.0 clickhouse-odbc/1.5.0")
+                .header("Accept-Encoding", "none")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        sqlTables.getBytes(StandardCharsets.UTF_8)))) // unknown length: sent chunked
+                .build();
+        HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-ClickHouse-Format")).hasValue("ODBCDriver2");
+        List<List<String>> rows = odbcDriver2(r.body());
+        assertThat(rows.get(0)).containsExactly("name", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE",
+                "REMARKS");
+        List<String> names = rows.subList(2, rows.size()).stream().map(row -> row.get(2)).toList();
+        assertThat(names).hasSize(12).allMatch(n -> n.startsWith(GatewayFixture.ORG + "_"));
+        String withParam = "SELECT count() AS n FROM entity_operations WHERE schema = {p1:String}";
+        HttpResponse<byte[]> p = post(url + "&param_p1=opportunity", withParam, basic());
+        List<List<String>> counted = odbcDriver2(p.body());
+        assertThat(counted.get(counted.size() - 1)).containsExactly("5");
+    }
+
+    /** Decodes ODBCDriver2: header rows (count, label, values), then data rows, every value length-prefixed. */
+    private static List<List<String>> odbcDriver2(byte[] body) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        List<List<String>> rows = new ArrayList<>();
+        int headerRows = in.getInt();
+        int columns = 0;
+        for (int h = 0; h < headerRows; h++) {
+            int count = in.getInt();
+            columns = count - 1;
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                row.add(value(in));
+            }
+            rows.add(row);
+        }
+        while (in.hasRemaining()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < columns; i++) {
+                row.add(value(in));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String value(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theAdversarialCorpusFindsNothingOfTheNeighbourHereEither() throws Exception {
+        for (String sql : AdversarialQueriesIT.corpus().toList()) {
+            HttpResponse<byte[]> r = post("/", sql, basic());
+            String body = text(r);
+            assertThat(body).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER).doesNotContain("\tat ");
+            if (r.statusCode() == 200) {
+                // rows: nothing named after the neighbour (an error may quote the name the tenant wrote)
+                assertThat(body).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR + "_");
+            } else {
+                assertThat(body).as(sql).startsWith("Code: ");
+            }
+            assertThat(text(post("/", "SELECT count() FROM entity_operations", basic())).strip()).as(sql)
+                    .isEqualTo("6");
+        }
+    }
+}
