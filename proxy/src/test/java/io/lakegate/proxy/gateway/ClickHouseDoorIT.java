@@ -218,6 +218,26 @@ class ClickHouseDoorIT {
                 "REMARKS");
         List<String> names = rows.subList(2, rows.size()).stream().map(row -> row.get(2)).toList();
         assertThat(names).hasSize(12).allMatch(n -> n.startsWith(GatewayFixture.ORG + "_"));
+        // SQLTables listing catalogs (databases), SQLColumns, the server version: the driver's own statements
+        List<List<String>> databases = odbcDriver2(post(url, "SELECT CAST(name, 'Nullable(String)') AS TABLE_CAT, "
+                + "CAST(NULL, 'Nullable(String)') AS TABLE_SCHEM, CAST(NULL, 'Nullable(String)') AS TABLE_NAME, "
+                + "CAST(NULL, 'Nullable(String)') AS TABLE_TYPE, CAST(NULL, 'Nullable(String)') AS REMARKS FROM "
+                + "system.databases ORDER BY TABLE_TYPE, TABLE_CAT, TABLE_SCHEM, TABLE_NAME", basic()).body());
+        assertThat(databases.subList(2, databases.size())).extracting(row -> row.get(0))
+                .containsExactly(fx.settings.database());
+        String sqlColumns = "SELECT toNullable(database) AS TABLE_CAT, toNullable('') AS TABLE_SCHEM, table AS "
+                + "TABLE_NAME, name AS COLUMN_NAME, toInt16(0) AS DATA_TYPE, type AS TYPE_NAME, toNullable(toInt32(0)) "
+                + "AS COLUMN_SIZE, toNullable(toInt32(0)) AS BUFFER_LENGTH, toNullable(toInt16(0)) AS DECIMAL_DIGITS, "
+                + "toNullable(toInt16(0)) AS NUM_PREC_RADIX, toInt16(0) AS NULLABLE, toNullable('') AS REMARKS, "
+                + "toNullable('') AS COLUMN_DEF, toInt16(0) AS SQL_DATA_TYPE, toNullable(toInt16(0)) AS "
+                + "SQL_DATETIME_SUB, toNullable(toInt32(0)) AS CHAR_OCTET_LENGTH, toInt32(0) AS ORDINAL_POSITION, "
+                + "toNullable('') AS IS_NULLABLE FROM system.columns WHERE (1 == 1) AND isNotNull(TABLE_CAT) AND "
+                + "coalesce(TABLE_CAT, '') LIKE '" + fx.settings.database() + "' AND isNotNull(TABLE_NAME) AND "
+                + "coalesce(TABLE_NAME, '') LIKE '%' ORDER BY TABLE_CAT, TABLE_SCHEM, TABLE_NAME, ORDINAL_POSITION";
+        List<List<String>> columns = odbcDriver2(post(url, sqlColumns, basic()).body());
+        assertThat(columns.subList(2, columns.size())).isNotEmpty()
+                .allMatch(row -> row.get(2).startsWith(GatewayFixture.ORG + "_"));
+        assertThat(odbcDriver2(post(url, "select version()", basic()).body()).get(2).get(0)).isNotBlank();
         String withParam = "SELECT count() AS n FROM entity_operations WHERE schema = {p1:String}";
         HttpResponse<byte[]> p = post(url + "&param_p1=opportunity", withParam, basic());
         List<List<String>> counted = odbcDriver2(p.body());
