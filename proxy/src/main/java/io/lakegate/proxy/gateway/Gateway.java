@@ -63,6 +63,14 @@ public final class Gateway implements AutoCloseable {
         return avatica.port();
     }
 
+    /**
+     * The ClickHouse door's HTTP port, or -1 when it is off. TEMPORARY (branch demo only): the ClickHouse door is being
+     * written on main; this stub keeps `lakegate demo` compiling until that lands and replaces it.
+     */
+    public int httpPort() {
+        return -1;
+    }
+
     @Override
     public void close() throws Exception {
         avatica.close();
