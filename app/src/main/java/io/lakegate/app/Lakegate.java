@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lakegate", mixinStandardHelpOptions = true, versionProvider = Lakegate.Version.class,
         description = "Schema as code for a multi-tenant ClickHouse data lake, and a tenant-scoping BI gateway.",
         subcommands = {EngineCommand.class, SchemaCommand.class, OrgCommand.class, CredentialsCommand.class,
-                ServeCommand.class, GenerateCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lakegate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -101,4 +101,46 @@ class CommandLineTest {
         assertThat(help.out()).contains("update", "update-sql", "status", "rollback", "tag", "drift", "release-locks");
         assertThat(run("schema", "drift", "--help").out()).contains("--clickhouse-url", "--data", "--cluster");
     }
+
+    @Test
+    void demoExplainsItsOptionsAndBadInputInOneLine() {
+        Result help = run("demo", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--data", "--orgs", "--scale", "--host", "--avatica-port", "--http-port",
+                "--clickhouse-url", "connections.json");
+        // the validation comes first: nothing starts (the unreachable URL would be the next error otherwise)
+        String[] target = {"--data", "target/cli-demo", "--clickhouse-url", "http://127.0.0.1:9"};
+        assertOneLineError(run(concat(target, "demo", "--orgs", "0")), "--orgs must be between 1 and 1000", "not 0");
+        assertOneLineError(run(concat(target, "demo", "--orgs", "-3")), "--orgs must be between 1 and 1000");
+        assertOneLineError(run(concat(target, "demo", "--scale", "-1")), "--scale must be a number above 0",
+                "not -1.0");
+        assertOneLineError(run(concat(target, "demo", "--scale", "0")), "--scale must be a number above 0");
+        assertOneLineError(run(concat(target, "demo", "--avatica-port", "70000")),
+                "--avatica-port 70000 is not a TCP port");
+        assertOneLineError(run(concat(target, "demo", "--avatica-port", "-1")), "--avatica-port -1 is not a TCP port");
+        assertOneLineError(run(concat(target, "demo", "--http-port", "-2")), "--http-port -2 is not a TCP port",
+                "-1 to turn the ClickHouse door off");
+        assertOneLineError(run(concat(target, "demo", "--avatica-port", "9000", "--http-port", "9000")),
+                "the two doors need different ports");
+        Result notANumber = run(concat(target, "demo", "--http-port", "eighty"));
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("'eighty' is not an int").doesNotContain("\tat ");
+        Result unreachable = run(concat(target, "demo", "--avatica-port", "0", "--http-port", "0"));
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("Cannot reach ClickHouse at http://127.0.0.1:9")
+                .doesNotContain("\tat ");
+    }
+
+    private static void assertOneLineError(Result r, String... expected) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("lakegate: ").contains(expected).doesNotContain("Exception", "\tat ");
+        assertThat(r.err().strip()).as("one line").doesNotContain("\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    private static String[] concat(String[] options, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + options.length);
+        System.arraycopy(options, 0, all, args.length, options.length);
+        return all;
+    }
 }
