@@ -73,8 +73,6 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> REQUIRED_TABLES = List.of("entity_operations", "workflow_executions",
             "journey_sessions", "portal_sessions");
     static final String LABEL = "lakegate demo";
-    /** Held so the level set on it stays (java.util.logging keeps loggers only weakly). */
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
 
     @Option(names = "--orgs", paramLabel = "N", defaultValue = "3",
             description = "How many demo orgs: 16581729, then eight-digit ids derived from a fixed seed, the same on "
@@ -152,8 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         if (remote) {
             out.println("lakegate demo: on ClickHouse " + target.url() + ", files in " + dir);
         }
-        // Liquibase's progress (its console UI and java.util.logging INFO lines) would bury the demo's own output
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        // Liquibase's console progress would bury the demo's own output
         SchemaManager.UpdateResult update = Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
                 () -> new SchemaManager(target, settings).update());
         out.println("Schema of " + settings.database() + " is up to date: " + update.changeSetsApplied()

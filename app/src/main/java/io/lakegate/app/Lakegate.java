@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakegate implements Runnable {
+    /** Held so its level stays (java.util.logging keeps loggers only weakly): Liquibase's INFO lines are noise. */
+    static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -22,6 +25,7 @@ public final class Lakegate implements Runnable {
         // Liquibase reports through java.util.logging; its INFO lines drown the command's own output
         System.setProperty("liquibase.logLevel", System.getProperty("liquibase.logLevel", "WARNING"));
         System.setProperty("liquibase.showBanner", "false");
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new Lakegate());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);
