@@ -150,8 +150,9 @@ public final class AvaticaDoor implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Login check failed: {}", e.getMessage());
-                error(response, jsonBody, "The gateway cannot check credentials right now: try again shortly", 210,
-                        "08001");
+                // in practice ClickHouse, where the credentials live, is unreachable or failing
+                error(response, jsonBody, "The gateway cannot reach ClickHouse to check your credentials right now: "
+                        + "try again shortly", 210, "08001");
                 return;
             }
             HttpServletRequest replay = new BodyRequest(request, body);
