@@ -10,12 +10,15 @@ import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaJsonHandler;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.OptionalSslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -64,8 +68,8 @@ public final class AvaticaDoor implements AutoCloseable {
         if (tls != null) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setSslContext(tls);
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                    new HttpConnectionFactory());
+            SslConnectionFactory https = new SslConnectionFactory(ssl, "http/1.1");
+            connector = new ServerConnector(server, new PlainHttpRefusal(https), https, new HttpConnectionFactory());
         } else {
             connector = new ServerConnector(server);
         }
@@ -212,6 +216,34 @@ public final class AvaticaDoor implements AutoCloseable {
             response.setStatus(status);
             response.setContentType("text/plain; charset=UTF-8");
             response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * On the HTTPS port, answers a plain-HTTP request with a 400 that says to use https, instead of dropping the
+     * connection: Avatica's driver retries a request that gets no HTTP response forever, so a tenant whose URL says
+     * http:// would hang (and hammer the port) rather than see an error.
+     */
+    private static final class PlainHttpRefusal extends OptionalSslConnectionFactory {
+        private static final byte[] RESPONSE;
+
+        static {
+            byte[] body = ("This port speaks HTTPS: connect with jdbc:avatica:remote:url=https://...\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            RESPONSE = ("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: "
+                    + body.length + "\r\nConnection: close\r\n\r\n" + new String(body, StandardCharsets.US_ASCII))
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        PlainHttpRefusal(SslConnectionFactory https) {
+            super(https, null);
+        }
+
+        @Override
+        protected void otherProtocol(ByteBuffer buffer, EndPoint endPoint) {
+            // half-close after the answer, so the client reads it rather than a reset; the idle timeout ends the rest
+            endPoint.write(Callback.from(endPoint::shutdownOutput, failure -> endPoint.close()),
+                    ByteBuffer.wrap(RESPONSE));
         }
     }
 
