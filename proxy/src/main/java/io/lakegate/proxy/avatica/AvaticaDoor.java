@@ -10,12 +10,15 @@ import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaJsonHandler;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.OptionalSslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +26,18 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 import javax.servlet.ReadListener;
 import javax.servlet.ServletInputStream;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -64,8 +74,8 @@ public final class AvaticaDoor implements AutoCloseable {
         if (tls != null) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setSslContext(tls);
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                    new HttpConnectionFactory());
+            SslConnectionFactory https = new SslConnectionFactory(ssl, "http/1.1");
+            connector = new ServerConnector(server, new PlainHttpRefusal(https), https, new HttpConnectionFactory());
         } else {
             connector = new ServerConnector(server);
         }
@@ -150,18 +160,21 @@ public final class AvaticaDoor implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Login check failed: {}", e.getMessage());
-                error(response, jsonBody, "The gateway cannot check credentials right now: try again shortly", 210,
-                        "08001");
+                // in practice ClickHouse, where the credentials live, is unreachable or failing
+                error(response, jsonBody, "The gateway cannot reach ClickHouse to check your credentials right now: "
+                        + "try again shortly", 210, "08001");
                 return;
             }
             HttpServletRequest replay = new BodyRequest(request, body);
+            NoServerTraces answer = new NoServerTraces(response, jsonBody);
             TenantMeta.CURRENT.set(tenant);
             try {
                 if (jsonBody) {
-                    json.handle(target, base, replay, response);
+                    json.handle(target, base, replay, answer);
                 } else {
-                    protobuf.handle(target, base, replay, response);
+                    protobuf.handle(target, base, replay, answer);
                 }
+                answer.finish();
             } catch (Exception e) {
                 LOG.warn("Malformed Avatica request from {}: {}", request.getRemoteAddr(), e.toString());
                 if (!response.isCommitted()) {
@@ -211,6 +224,121 @@ public final class AvaticaDoor implements AutoCloseable {
             response.setStatus(status);
             response.setContentType("text/plain; charset=UTF-8");
             response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * On the HTTPS port, answers a plain-HTTP request with a 400 that says to use https, instead of dropping the
+     * connection: Avatica's driver retries a request that gets no HTTP response forever, so a tenant whose URL says
+     * http:// would hang (and hammer the port) rather than see an error.
+     */
+    private static final class PlainHttpRefusal extends OptionalSslConnectionFactory {
+        private static final byte[] RESPONSE;
+
+        static {
+            byte[] body = ("This port speaks HTTPS: connect with jdbc:avatica:remote:url=https://...\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            RESPONSE = ("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: "
+                    + body.length + "\r\nConnection: close\r\n\r\n" + new String(body, StandardCharsets.US_ASCII))
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        PlainHttpRefusal(SslConnectionFactory https) {
+            super(https, null);
+        }
+
+        @Override
+        protected void otherProtocol(ByteBuffer buffer, EndPoint endPoint) {
+            // half-close after the answer, so the client reads it rather than a reset; the idle timeout ends the rest
+            endPoint.write(Callback.from(endPoint::shutdownOutput, failure -> endPoint.close()),
+                    ByteBuffer.wrap(RESPONSE));
+        }
+    }
+
+    /**
+     * Avatica's handlers put the gateway's stack traces into every error response, and its driver shows them to the
+     * tenant (getStackTraces, printStackTrace): an error response (status 500) is passed on with its message, code
+     * and SQL state only. Other responses go straight through.
+     */
+    private static final class NoServerTraces extends HttpServletResponseWrapper {
+        private static final ProtobufTranslationImpl PROTOBUF = new ProtobufTranslationImpl();
+
+        private final boolean json;
+        private int status = HttpServletResponse.SC_OK;
+        private ByteArrayOutputStream error;
+        private PrintWriter errorWriter;
+
+        NoServerTraces(HttpServletResponse response, boolean json) {
+            super(response);
+            this.json = json;
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+            super.setStatus(sc);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+                return super.getOutputStream();
+            }
+            error = new ByteArrayOutputStream();
+            return new ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException("blocking writes only");
+                }
+
+                @Override
+                public void write(int b) {
+                    error.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    error.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+                return super.getWriter();
+            }
+            error = new ByteArrayOutputStream();
+            errorWriter = new PrintWriter(new OutputStreamWriter(error, StandardCharsets.UTF_8));
+            return errorWriter;
+        }
+
+        /** Writes the held-back error response without its stack traces. */
+        void finish() throws IOException {
+            if (error == null) {
+                return;
+            }
+            if (errorWriter != null) {
+                errorWriter.flush();
+            }
+            byte[] body = error.toByteArray();
+            try {
+                Service.Response parsed = json ? JsonService.MAPPER.readValue(body, Service.Response.class)
+                        : PROTOBUF.parseResponse(body);
+                if (parsed instanceof Service.ErrorResponse e) {
+                    Service.ErrorResponse bare = new Service.ErrorResponse(List.of(), e.errorMessage, e.errorCode,
+                            e.sqlState, e.severity, e.rpcMetadata);
+                    body = json ? JsonService.MAPPER.writeValueAsBytes(bare) : PROTOBUF.serializeResponse(bare);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // not an Avatica response: pass it on as it is
+            }
+            getResponse().getOutputStream().write(body);
         }
     }
 

@@ -3,6 +3,7 @@ package io.lakegate.proxy.gateway;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.credentials.IssuedCredential;
 import io.lakegate.schema.OrgId;
+import org.apache.calcite.avatica.AvaticaSqlException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The JDBC door driven by Avatica's own remote JDBC driver, logged in as tenants of two orgs with overlapping data. */
 class AvaticaDoorIT {
@@ -175,6 +177,25 @@ class AvaticaDoorIT {
             try (ResultSet rs = s.executeQuery("SELECT count() FROM entity_operations")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(6);
+            }
+        }
+    }
+
+    @Test
+    void errorsCarryTheMessageButNoServerStackTraces() throws Exception {
+        for (String serialization : List.of("protobuf", "json")) {
+            try (Connection c = fx.connect(fx.tenant.username(), fx.tenant.password(), serialization);
+                 Statement s = c.createStatement()) {
+                for (String bad : List.of("SELECT nope FROM entity_operations", "DROP TABLE entity_operations",
+                        "SELECT a.entity_id FROM entity_operations a, entity_operations b, entity_operations c, "
+                                + "entity_operations d, entity_operations e")) {
+                    SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(bad));
+                    assertThat(e).as(serialization + ": " + bad).isInstanceOf(AvaticaSqlException.class);
+                    assertThat(e.getMessage()).isNotBlank().doesNotContain("\tat ");
+                    // Avatica's server sends its stack traces along by default, and its driver prints them
+                    assertThat(((AvaticaSqlException) e).getStackTraces()).as(serialization + ": " + bad)
+                            .noneMatch(trace -> trace.contains("\tat "));
+                }
             }
         }
     }

@@ -1,0 +1,298 @@
+package io.lakegate.proxy.bench;
+
+import io.lakegate.engine.testing.BenchmarkReport;
+import io.lakegate.engine.testing.TestClickHouse;
+import io.lakegate.proxy.credentials.CredentialStore;
+import io.lakegate.proxy.credentials.IssuedCredential;
+import io.lakegate.proxy.gateway.Gateway;
+import io.lakegate.proxy.gateway.GatewayAuthenticator;
+import io.lakegate.proxy.gateway.Tenant;
+import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.TenantLimits;
+import io.lakegate.schema.ClickHouseTarget;
+import io.lakegate.schema.OrgId;
+import io.lakegate.schema.OrgProvisioner;
+import io.lakegate.schema.SchemaManager;
+import io.lakegate.schema.SchemaSettings;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tenant queries through the gateway's JDBC door (Avatica's remote driver, protobuf) against the same queries run
+ * directly with clickhouse-jdbc, on 10 M operations of one org: per-query latency, the gateway's own planning time,
+ * a trivial round trip, and rows per second streaming 1 M rows. Run with {@code mvn -B -Pbenchmark verify}; writes
+ * its section of docs/benchmarks.md.
+ */
+class GatewayBenchmark {
+    private static final String ORG = "2000";
+    private static final String SMALL_ORG = "2001";
+    /** 10 M; a smaller number (at least 1 M) with -Dlakegate.bench.gateway.rows=... for a quick try of the benchmark. */
+    private static final long ROWS = Long.getLong("lakegate.bench.gateway.rows", 10_000_000);
+    private static final long SMALL_ROWS = 20_000;
+    private static final long ENTITIES = ROWS / 10;
+    private static final int RUNS = 5;
+    private static final int ROUND_TRIPS = 21;
+    private static final int STREAM_ROWS = 1_000_000;
+    private static final TenantLimits LIMITS = new TenantLimits(900, 100_000_000L, 16L << 30, 8L << 30, 8);
+
+    /** The data model's reference query, exactly as tenants send it (see AvaticaDoorIT). */
+    private static final String REFERENCE = "SELECT count(*) AS count,\n"
+            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
+            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
+            + "FROM entity_operations\n"
+            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
+            + "GROUP BY journey_source, year, month;";
+
+    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("reference query (createEntity of opportunities by journey and month)", REFERENCE);
+        QUERIES.put("count by schema and operation", "SELECT schema, operation, count() AS n FROM entity_operations "
+                + "GROUP BY schema, operation ORDER BY schema, operation");
+        QUERIES.put("`uniqExact` entities per month", "SELECT toStartOfMonth(timestamp) AS month, "
+                + "uniqExact(entity_id) AS entities FROM entity_operations GROUP BY month ORDER BY month");
+        QUERIES.put("`current_entities_final`, count by schema", "SELECT schema, count() AS n "
+                + "FROM current_entities_final GROUP BY schema ORDER BY schema");
+        QUERIES.put("join of the last quarter's operations with `current_entities_final`",
+                "SELECT c.schema, count() AS ops, uniqExact(e.entity_id) AS entities "
+                + "FROM entity_operations e JOIN current_entities_final c ON e.entity_id = c.entity_id "
+                + "WHERE e.timestamp >= '2025-10-01 00:00:00' GROUP BY c.schema ORDER BY c.schema");
+        QUERIES.put("window functions over monthly counts", "SELECT month, schema, n, "
+                + "sum(n) OVER (PARTITION BY schema ORDER BY month) AS running, "
+                + "rank() OVER (PARTITION BY month ORDER BY n DESC) AS rnk "
+                + "FROM (SELECT toStartOfMonth(timestamp) AS month, schema, count() AS n FROM entity_operations "
+                + "GROUP BY month, schema) t ORDER BY month, schema");
+    }
+
+    private static final String TRIVIAL = "SELECT 1 FROM entity_operations LIMIT 1";
+    private static final String STREAM = "SELECT activity_id, entity_id, timestamp FROM entity_operations LIMIT "
+            + STREAM_ROWS;
+
+    @Test
+    void gatewayAgainstDirectClickHouse() throws Exception {
+        TestClickHouse ch = TestClickHouse.get();
+        ClickHouseTarget target = ClickHouseTarget.remote(ch.url(), ch.user(), ch.password());
+        SchemaSettings settings = SchemaSettings.defaults().withDatabase("gwbench_" + ProcessHandle.current().pid());
+        IssuedCredential credential;
+        long loadStart = System.nanoTime();
+        try (Connection c = target.connect("default"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + settings.database() + " SYNC");
+        }
+        new SchemaManager(target, settings).update();
+        try (Connection c = target.connect(settings.database()); Statement s = c.createStatement()) {
+            new OrgProvisioner(c, settings, null).add(List.of(new OrgId(ORG), new OrgId(SMALL_ORG)));
+            s.execute(insert(ORG, ROWS, ENTITIES));
+            s.execute(insert(SMALL_ORG, SMALL_ROWS, SMALL_ROWS / 10));
+            // measured on merged tables: what a lake looks like between loads, and repeatable
+            s.execute("OPTIMIZE TABLE entity_operations FINAL");
+            s.execute("OPTIMIZE TABLE current_entities FINAL");
+            try (ResultSet rs = s.executeQuery("SELECT count() FROM entity_operations WHERE org_id = '" + ORG + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(ROWS);
+            }
+            credential = new CredentialStore(c, settings).create(new OrgId(ORG), "benchmark");
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+        StringBuilder md = new StringBuilder();
+        try (Gateway gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, -1, -1, null,
+                LIMITS));
+             Connection viaGateway = avatica(gateway, credential, "");
+             Connection direct = DriverManager.getConnection(target.jdbcUrl(settings.database()),
+                     target.credentials())) {
+            TenantGateway pipeline = gateway.pipeline();
+            Tenant tenant = new Tenant(credential.username(), ORG);
+
+            md.append("## Gateway (JDBC door): tenant queries through the gateway against direct ClickHouse\n\n")
+                    .append(BenchmarkReport.machine()).append(", ")
+                    .append(ch.isEmbedded() ? "embedded ClickHouse " + ch.embedded().version() + " (chDB)" : ch.url())
+                    .append(". ").append(String.format("%,d", ROWS)).append(" rows in `entity_operations` for org ")
+                    .append(ORG).append(" (").append(String.format("%,d", ENTITIES)).append(" entities, 6 schemas, "
+                    + "2 years, `detail` JSON with a journey as `payload.source.title`) and ")
+                    .append(String.format("%,d", SMALL_ROWS)).append(" for a second org; both tables merged "
+                    + "(`OPTIMIZE ... FINAL`) before measuring; generating, loading and merging took ")
+                    .append(String.format("%.0f s", loadSeconds)).append(".\n\n")
+                    .append("Gateway: Avatica's remote driver (`serialization=protobuf`, default fetch size of 100 "
+                    + "rows per frame) to the JDBC door, which rewrites the query for the org and runs it with "
+                    + "clickhouse-jdbc. Direct: clickhouse-jdbc 0.9 on the same ClickHouse, running the SQL the "
+                    + "gateway runs (`TenantGateway.plan`: the org's views "
+                    + "`` `db`.`" + ORG + "_entity_operations` `` etc., with the tenant limits as `SETTINGS`). "
+                    + "Every row and column is read (`getObject`). Median of " + RUNS + " runs after one warm-up, "
+                    + "all in one JVM run.\n\n")
+                    .append("| query | rows | gateway | direct | gateway / direct |\n|---|---:|---:|---:|---:|\n");
+            Map<String, String> plannedSql = new LinkedHashMap<>();
+            for (Map.Entry<String, String> q : QUERIES.entrySet()) {
+                String run = pipeline.plan(tenant, q.getValue(), Map.of()).sql();
+                plannedSql.put(q.getKey(), run);
+                long rowsGateway = rows(viaGateway, q.getValue());
+                long rowsDirect = rows(direct, run);
+                assertThat(rowsGateway).as(q.getKey()).isEqualTo(rowsDirect).isPositive();
+                double gw = medianMs(RUNS, () -> rows(viaGateway, q.getValue()));
+                double dr = medianMs(RUNS, () -> rows(direct, run));
+                md.append(String.format("| %s | %,d | %,.1f ms | %,.1f ms | %.2f |%n", q.getKey(), rowsGateway, gw,
+                        dr, gw / dr));
+            }
+            assertThat(reference(viaGateway, REFERENCE)).isEqualTo(reference(direct, plannedSql.values().iterator()
+                    .next())).isNotEmpty();
+
+            md.append("\n### The gateway's own time\n\n")
+                    .append("`TenantGateway.plan` is what the gateway does before ClickHouse sees a query: read the "
+                    + "ClickHouse SQL, parse, validate against the tenant's catalog, bind to the org's views, print "
+                    + "it back with the limits. Median of " + ROUND_TRIPS + " calls after " + RUNS
+                    + " warm-up calls.\n\n| measurement | median |\n|---|---:|\n");
+            for (Map.Entry<String, String> q : QUERIES.entrySet()) {
+                for (int i = 0; i < RUNS; i++) {
+                    pipeline.plan(tenant, q.getValue(), Map.of());
+                }
+                double plan = medianMs(ROUND_TRIPS, () -> pipeline.plan(tenant, q.getValue(), Map.of()).sql()
+                        .length());
+                md.append(String.format("| plan: %s | %.2f ms |%n", q.getKey(), plan));
+            }
+            String trivialRun = pipeline.plan(tenant, TRIVIAL, Map.of()).sql();
+            rows(viaGateway, TRIVIAL);
+            rows(direct, trivialRun);
+            double trivialGateway = medianMs(ROUND_TRIPS, () -> rows(viaGateway, TRIVIAL));
+            double trivialDirect = medianMs(ROUND_TRIPS, () -> rows(direct, trivialRun));
+            md.append(String.format("| round trip of `%s`, through the gateway | %.2f ms |%n", TRIVIAL,
+                    trivialGateway));
+            md.append(String.format("| the same, direct | %.2f ms |%n", trivialDirect));
+            md.append(String.format("| added by the gateway per query (difference) | %.2f ms |%n",
+                    trivialGateway - trivialDirect));
+            try (Connection c = target.connect(settings.database())) {
+                GatewayAuthenticator login = new GatewayAuthenticator(new CredentialStore(c, settings));
+                double check = medianMs(ROUND_TRIPS, () -> login.authenticate(credential.username(),
+                        credential.password(), "127.0.0.1").orgId().length());
+                md.append(String.format("| of which: the credential check on every HTTP request (a read of "
+                        + "`lakegate_credentials` in ClickHouse; a statement takes 3 requests or more) | %.2f ms |%n",
+                        check));
+            }
+
+            String streamRun = pipeline.plan(tenant, STREAM, Map.of()).sql();
+            double directRate = STREAM_ROWS / (medianMs(RUNS, () -> streamed(direct, streamRun)) / 1000);
+            double gatewayRate = STREAM_ROWS / (medianMs(RUNS, () -> streamed(viaGateway, STREAM)) / 1000);
+            double bigFrames;
+            try (Connection c = avatica(gateway, credential, ";fetch_size=10000")) {
+                bigFrames = STREAM_ROWS / (medianMs(RUNS, () -> streamed(c, STREAM)) / 1000);
+            }
+            md.append("\n### Streaming 1 M rows\n\n`").append(STREAM).append("` (String, String, DateTime64), "
+                    + "every value read. Median of ").append(RUNS).append(" runs after one warm-up.\n\n")
+                    .append("| path | rows/s | ratio to direct |\n|---|---:|---:|\n")
+                    .append(String.format("| direct, clickhouse-jdbc 0.9 | %,.0f | 1.00 |%n", directRate))
+                    .append(String.format("| gateway, Avatica protobuf, default fetch size (100 rows per request) "
+                            + "| %,.0f | %.2f |%n", gatewayRate, gatewayRate / directRate))
+                    .append(String.format("| gateway, Avatica protobuf, `fetch_size=10000` in the URL | %,.0f | %.2f |%n",
+                            bigFrames, bigFrames / directRate))
+                    .append("\nThrough the gateway every frame of rows is one more HTTP request to the door, and "
+                    + "every value is decoded from ClickHouse and encoded again in protobuf; a client that reads "
+                    + "large results should raise `fetch_size`.\n");
+        }
+        try (Connection c = target.connect("default"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + settings.database() + " SYNC");
+        }
+        BenchmarkReport.writeSection("gateway-jdbc", md.toString());
+    }
+
+    /**
+     * {@code rows} operations of {@code org} on {@code entities} entities over two years (2024-2025), built in
+     * ClickHouse: each entity is created once, then updated; the last tenth of the operations deletes some.
+     */
+    private static String insert(String org, long rows, long entities) {
+        long spanMs = 2L * 365 * 24 * 3600 * 1000;
+        return "INSERT INTO entity_operations (activity_id, entity_id, org_id, operation, schema, timestamp, detail) "
+                + "SELECT activity_id, entity_id, '" + org + "', operation, schema, ts, concat('{\"entity\":\"', "
+                + "entity_id, '\",\"org\":\"" + org + "\",\"operation\":\"', operation, '\",\"payload\":{\"_id\":\"', "
+                + "entity_id, '\",\"_org\":\"" + org + "\",\"_schema\":\"', schema, '\",\"_title\":\"', schema, ' ', "
+                + "toString(e), '\",\"_tags\":[\"', tag, '\"],\"_created_at\":\"2024-01-01T00:00:00Z\","
+                + "\"_updated_at\":\"', formatDateTime(ts, '%Y-%m-%dT%H:%i:%SZ'), '\",\"amount\":', "
+                + "toString(e % 9973), ',\"source\":{\"title\":\"', journey, '\"}}}') "
+                + "FROM (SELECT number AS n, n % " + entities + " AS e, "
+                + "concat(lower(hex(cityHash64(n, '" + org + "'))), lower(hex(n))) AS activity_id, "
+                + "concat('ent-', toString(e)) AS entity_id, "
+                + "multiIf(n < " + entities + ", 'createEntity', n >= " + (rows - rows / 10) + " AND e % 7 = 0, "
+                + "'deleteEntity', 'updateEntity') AS operation, "
+                + "['opportunity', 'contact', 'account', 'order', 'appointment', 'ticket'][1 + e % 6] AS schema, "
+                + "fromUnixTimestamp64Milli(toInt64(1704067200000 + intDiv(n * " + spanMs + ", " + rows + ")), "
+                + "'UTC') AS ts, "
+                + "['Wallbox', 'Energieausweis', 'Photovoltaik', 'Waermepumpe', 'Heizungstausch'][1 + cityHash64(e) % 5] "
+                + "AS journey, ['new', 'hot', 'cold', 'vip'][1 + e % 4] AS tag FROM numbers(" + rows + "))";
+    }
+
+    private static Connection avatica(Gateway gateway, IssuedCredential credential, String extra) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("avatica_user", credential.username());
+        p.setProperty("avatica_password", credential.password());
+        return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + gateway.avaticaPort()
+                + ";serialization=protobuf;authentication=BASIC" + extra, p);
+    }
+
+    /** Runs {@code sql} and reads every column of every row; the number of rows. */
+    private static long rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            long n = 0;
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private static long streamed(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            long n = 0;
+            long check = 0;
+            while (rs.next()) {
+                check += rs.getString(1).length() + rs.getString(2).length();
+                rs.getObject(3);
+                n++;
+            }
+            assertThat(n).isEqualTo(STREAM_ROWS);
+            assertThat(check).isPositive();
+            return n;
+        }
+    }
+
+    private static Map<String, Long> reference(Connection c, String sql) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
+                        rs.getLong("count"));
+            }
+        }
+        return counts;
+    }
+
+    interface Run {
+        long run() throws Exception;
+    }
+
+    /** Median in milliseconds of {@code runs} runs after one warm-up. */
+    private static double medianMs(int runs, Run run) throws Exception {
+        run.run();
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            run.run();
+            ms.add((System.nanoTime() - start) / 1e6);
+        }
+        ms.sort(null);
+        return ms.get(runs / 2);
+    }
+}

@@ -1,0 +1,103 @@
+package io.lakegate.proxy.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * The JDBC door over HTTPS: a gateway started with a PEM certificate and key (a self-signed certificate for 127.0.0.1
+ * made by keytool), reached by Avatica's driver with the certificate in its trust store and hostname verification on.
+ */
+class TlsIT {
+    private static final String REFERENCE = "SELECT count(*) AS count,\n"
+            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
+            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
+            + "FROM entity_operations\n"
+            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
+            + "GROUP BY journey_source, year, month;";
+
+    @TempDir
+    static Path dir;
+    private static SelfSignedCertificate cert;
+    private static GatewayFixture fx;
+    private static Gateway tls;
+
+    @BeforeAll
+    static void gatewayWithTls() throws Exception {
+        cert = SelfSignedCertificate.create(dir);
+        fx = GatewayFixture.get();
+        tls = Gateway.start(fx.target, fx.settings, new Gateway.Options("127.0.0.1", 0, -1, -1,
+                PemTls.serverContext(cert.certificate(), cert.key()), GatewayFixture.LIMITS));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (tls != null) {
+            tls.close();
+        }
+    }
+
+    private static String url(String scheme, String extra) {
+        return "jdbc:avatica:remote:url=" + scheme + "://127.0.0.1:" + tls.avaticaPort()
+                + ";serialization=protobuf;authentication=BASIC" + extra;
+    }
+
+    private static String trusting() {
+        return ";truststore=" + cert.trustStore() + ";truststore_password=" + cert.trustStorePassword()
+                + ";keystore_type=PKCS12";
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("avatica_user", fx.tenant.username());
+        p.setProperty("avatica_password", fx.tenant.password());
+        return DriverManager.getConnection(url, p);
+    }
+
+    @Test
+    void referenceQueryOverHttpsWithTheCertificateTrustedAndHostnameVerified() throws Exception {
+        // hostname_verification=STRICT is Avatica's default; said here so the test keeps meaning it
+        try (Connection c = connect(url("https", trusting() + ";hostname_verification=STRICT"));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REFERENCE)) {
+            Map<String, Long> counts = new TreeMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
+                        rs.getLong("count"));
+            }
+            assertThat(counts).isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateOrPlainHttpIsRefused() {
+        // the JVM's default trust store does not know the self-signed certificate
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> {
+            try (Connection c = connect(url("https", "")); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT 1").close();
+            }
+        }).hasStackTraceContaining("PKIX path building failed"));
+        // plain HTTP to the HTTPS port is answered with a 400 at once (Avatica's driver would retry a dropped
+        // connection forever)
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> {
+            try (Connection c = connect(url("http", "")); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT 1").close();
+            }
+        }).hasMessageContaining("HTTP/400"));
+    }
+}
