@@ -190,7 +190,7 @@ class AvaticaDoorIT {
                         "SELECT a.entity_id FROM entity_operations a, entity_operations b, entity_operations c, "
                                 + "entity_operations d, entity_operations e")) {
                     SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(bad));
-                    assertThat(e).as(serialization + ": " + bad).isInstanceOf(AvaticaSqlException.class);
+                    assertThat((Throwable) e).as(serialization + ": " + bad).isInstanceOf(AvaticaSqlException.class);
                     assertThat(e.getMessage()).isNotBlank().doesNotContain("\tat ");
                     // Avatica's server sends its stack traces along by default, and its driver prints them
                     assertThat(((AvaticaSqlException) e).getStackTraces()).as(serialization + ": " + bad)
