@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The JDBC door over HTTPS: a gateway started with a PEM certificate and key (a self-signed certificate for 127.0.0.1
- * made by keytool), reached by Avatica's driver with the certificate in its trust store and hostname verification on.
+ * Both doors over HTTPS: a gateway started with a PEM certificate and key (a self-signed certificate for 127.0.0.1
+ * made by keytool), reached by Avatica's driver with the certificate in its trust store and hostname verification on,
+ * and on its ClickHouse door by clickhouse-jdbc and curl with the certificate as their root.
  */
 class TlsIT {
     private static final String REFERENCE = "SELECT count(*) AS count,\n"
@@ -42,7 +44,7 @@ class TlsIT {
     static void gatewayWithTls() throws Exception {
         cert = SelfSignedCertificate.create(dir);
         fx = GatewayFixture.get();
-        tls = Gateway.start(fx.target, fx.settings, new Gateway.Options("127.0.0.1", 0, -1, -1,
+        tls = Gateway.start(fx.target, fx.settings, new Gateway.Options("127.0.0.1", 0, -1, 0,
                 PemTls.serverContext(cert.certificate(), cert.key()), GatewayFixture.LIMITS));
     }
 
@@ -82,6 +84,44 @@ class TlsIT {
             }
             assertThat(counts).isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
         }
+    }
+
+    @Test
+    void clickhouseDoorOverHttpsWithClickhouseJdbcAndCurl() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", fx.tenant.username());
+        p.setProperty("password", fx.tenant.password());
+        p.setProperty("ssl", "true");
+        p.setProperty("sslrootcert", cert.certificate().toString());
+        try (Connection c = DriverManager.getConnection("jdbc:clickhouse:https://127.0.0.1:" + tls.httpsPort() + "/"
+                + fx.settings.database(), p); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count() FROM entity_operations")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("the org's own 6 operations, not the neighbour's 4").isEqualTo(6);
+        }
+        p.remove("sslrootcert");
+        assertThatThrownBy(() -> {
+            try (Connection c = DriverManager.getConnection("jdbc:clickhouse:https://127.0.0.1:" + tls.httpsPort()
+                    + "/" + fx.settings.database(), p); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT 1").close();
+            }
+        }).as("the JVM's trust store does not know the certificate").hasStackTraceContaining("PKIX");
+
+        Process curl = new ProcessBuilder("curl", "-sS", "--cacert", cert.certificate().toString(), "-u",
+                fx.tenant.username() + ":" + fx.tenant.password(), "--data-binary",
+                "SELECT count() FROM entity_operations", "https://127.0.0.1:" + tls.httpsPort() + "/")
+                .redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(curl.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo("6");
+
+        // without the certificate curl refuses the server, as it must
+        Process untrusting = new ProcessBuilder("curl", "-sS", "-u", fx.tenant.username() + ":"
+                + fx.tenant.password(), "--data-binary", "SELECT 1", "https://127.0.0.1:" + tls.httpsPort() + "/")
+                .redirectErrorStream(true).start();
+        String refused = new String(untrusting.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(untrusting.waitFor()).as(refused).isNotZero();
+        assertThat(refused).containsIgnoringCase("certificate");
     }
 
     @Test
