@@ -34,6 +34,14 @@ public final class TenantMeta extends JdbcMeta {
     static final ThreadLocal<Tenant> CURRENT = new ThreadLocal<>();
 
     private static final String SQL_STATE_ACCESS = "42000";
+    /**
+     * Rows per frame at least, whatever the client asks: Avatica's driver asks for 100 rows per request by default,
+     * and each request costs a round trip and a credential check, so 1 M rows would take 10,000 requests. The
+     * driver reads frames of any size (it counts the rows it has read, not the frames).
+     */
+    static final int MIN_FRAME_ROWS = 5_000;
+    /** Rows per frame at most: a client asking for everything at once (-1) would otherwise have it all in memory. */
+    static final int MAX_FRAME_ROWS = 50_000;
 
     /** A statement's query from execution until its last row is fetched or it is closed. */
     private static final class Running {
@@ -294,7 +302,8 @@ public final class TenantMeta extends JdbcMeta {
         try {
             String planned = plan(tenant, sql);
             run.audit.ran(planned);
-            return track(h, run, super.prepareAndExecute(h, planned, maxRowCount, maxRowsInFirstFrame, callback));
+            return track(h, run, super.prepareAndExecute(h, planned, maxRowCount, frameRows(maxRowsInFirstFrame),
+                    callback));
         } catch (RuntimeException e) {
             throw fail(h, e);
         }
@@ -317,10 +326,14 @@ public final class TenantMeta extends JdbcMeta {
         Running run = begin(h, tenant, sql);
         run.audit.ran(h.signature == null ? sql : h.signature.sql);
         try {
-            return track(h, run, super.execute(h, parameterValues, maxRowsInFirstFrame));
+            return track(h, run, super.execute(h, parameterValues, frameRows(maxRowsInFirstFrame)));
         } catch (RuntimeException e) {
             throw fail(h, e);
         }
+    }
+
+    static int frameRows(int requested) {
+        return requested <= 0 ? MIN_FRAME_ROWS : Math.min(Math.max(requested, MIN_FRAME_ROWS), MAX_FRAME_ROWS);
     }
 
     @Override
@@ -328,7 +341,7 @@ public final class TenantMeta extends JdbcMeta {
             throws NoSuchStatementException, MissingResultsException {
         authorize(h.connectionId);
         try {
-            Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+            Frame frame = super.fetch(h, offset, frameRows(fetchMaxRowCount));
             Running run = running.get(h.id);
             if (run != null) {
                 run.rows += count(frame.rows);

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +181,51 @@ class AvaticaDoorIT {
             try (ResultSet rs = s.executeQuery("SELECT count() FROM entity_operations")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(6);
+            }
+        }
+    }
+
+    @Test
+    void largeResultsArriveWholeAcrossFramesWhateverTheFetchSize() throws Exception {
+        // the fixture's gateway caps results at 1,000 rows: this one allows more, so results span several frames
+        try (Gateway roomy = Gateway.start(fx.target, fx.settings, new Gateway.Options("127.0.0.1", 0, -1, -1, null,
+                new TenantLimits(60, 1_000_000, 1L << 30, 2L << 30, 3)))) {
+            // the org's 6 operations, 6 times crossed: 46,656 distinct rows, more than 9 frames
+            String crossed = "SELECT concat(a.activity_id, b.activity_id, c.activity_id, d.activity_id, "
+                    + "e.activity_id, f.activity_id) AS k FROM entity_operations a, entity_operations b, "
+                    + "entity_operations c, entity_operations d, entity_operations e, entity_operations f";
+            for (String serialization : List.of("protobuf", "json")) {
+                Properties p = new Properties();
+                p.setProperty("avatica_user", fx.tenant.username());
+                p.setProperty("avatica_password", fx.tenant.password());
+                try (Connection c = DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:"
+                        + roomy.avaticaPort() + ";serialization=" + serialization + ";authentication=BASIC", p)) {
+                    for (int fetchSize : new int[] {0, 10, 100_000}) {
+                        try (Statement s = c.createStatement()) {
+                            s.setFetchSize(fetchSize);
+                            Set<String> keys = new HashSet<>();
+                            long rows = 0;
+                            try (ResultSet rs = s.executeQuery(crossed)) {
+                                while (rs.next()) {
+                                    keys.add(rs.getString(1));
+                                    rows++;
+                                }
+                            }
+                            assertThat(rows).as(serialization + ", fetch size " + fetchSize).isEqualTo(46_656);
+                            assertThat(keys).as("no row twice, none missing").hasSize(46_656);
+                        }
+                    }
+                    try (Statement s = c.createStatement()) {
+                        s.setMaxRows(7_001);
+                        long rows = 0;
+                        try (ResultSet rs = s.executeQuery(crossed)) {
+                            while (rs.next()) {
+                                rows++;
+                            }
+                        }
+                        assertThat(rows).as(serialization + ": setMaxRows still holds").isEqualTo(7_001);
+                    }
+                }
             }
         }
     }
