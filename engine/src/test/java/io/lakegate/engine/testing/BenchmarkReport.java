@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes one benchmark's section of docs/benchmarks.md (path from {@code lakegate.benchmark.report}), replacing the
@@ -27,6 +29,24 @@ public final class BenchmarkReport {
                 : text.stripTrailing() + "\n\n" + section + "\n";
         Files.writeString(out, text);
         System.out.println(section);
+    }
+
+    /** One measured piece of work. */
+    public interface Timed {
+        void run() throws Exception;
+    }
+
+    /** Median in milliseconds of {@code runs} runs of {@code body} after one warm-up run. */
+    public static double medianMillis(int runs, Timed body) throws Exception {
+        body.run();
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            body.run();
+            ms.add((System.nanoTime() - start) / 1e6);
+        }
+        ms.sort(null);
+        return ms.get(runs / 2);
     }
 
     public static String machine() {

@@ -21,9 +21,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.IntStream;
@@ -68,9 +65,9 @@ class ClickHouseDoorBenchmark {
                     + "clickhouse-jdbc 0.9 with default settings (compress=1) and raw HTTP.\n\n");
 
             String query = "SELECT activity_id, entity_id, timestamp FROM %s LIMIT " + ROWS;
-            double direct = median(3, () -> stream(jdbc(target.url(), db, ch.user(), ch.password()),
+            double direct = seconds(3, () -> stream(jdbc(target.url(), db, ch.user(), ch.password()),
                     String.format(query, "`" + db + "`.`" + ORG + "_entity_operations`")));
-            double viaGateway = median(3, () -> stream(jdbc(gatewayUrl, db, tenant.username(), tenant.password()),
+            double viaGateway = seconds(3, () -> stream(jdbc(gatewayUrl, db, tenant.username(), tenant.password()),
                     String.format(query, "entity_operations")));
             md.append("### Streaming 1 M rows (activity_id, entity_id, timestamp)\n\n| path | rows/s | ratio |\n"
                     + "|---|---:|---:|\n")
@@ -90,12 +87,12 @@ class ClickHouseDoorBenchmark {
                     + db + "' AND table LIKE '%entity_operations' ORDER BY table, position";
             for (String[] q : new String[][] {{"ODBC SQLTables (ODBCDriver2)", sqlTables}, {"ODBC-style columns of "
                     + "entity_operations", sqlColumns}, {"SHOW TABLES", "SHOW TABLES FROM " + db}}) {
-                double d = median(10, () -> http(target.url(), ch.user(), ch.password(), q[1]));
-                double g = median(10, () -> http(gatewayUrl, tenant.username(), tenant.password(), q[1]));
+                double d = seconds(10, () -> http(target.url(), ch.user(), ch.password(), q[1]));
+                double g = seconds(10, () -> http(gatewayUrl, tenant.username(), tenant.password(), q[1]));
                 md.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms |%n", q[0], d * 1000, g * 1000));
             }
-            double d = median(10, () -> tables(jdbc(target.url(), db, ch.user(), ch.password()), db));
-            double g = median(10, () -> tables(jdbc(gatewayUrl, db, tenant.username(), tenant.password()), db));
+            double d = seconds(10, () -> tables(jdbc(target.url(), db, ch.user(), ch.password()), db));
+            double g = seconds(10, () -> tables(jdbc(gatewayUrl, db, tenant.username(), tenant.password()), db));
             md.append(String.format(Locale.ROOT, "| clickhouse-jdbc DatabaseMetaData.getTables | %.1f ms | %.1f ms |%n",
                     d * 1000, g * 1000));
             md.append("\nDirect ClickHouse lists every org's views (12,000+ rows); the gateway answers with the "
@@ -105,21 +102,6 @@ class ClickHouseDoorBenchmark {
         }
     }
 
-    private interface Timed {
-        void run() throws Exception;
-    }
-
-    private static double median(int runs, Timed body) throws Exception {
-        body.run();
-        List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            body.run();
-            seconds.add((System.nanoTime() - t0) / 1e9);
-        }
-        Collections.sort(seconds);
-        return seconds.get(seconds.size() / 2);
-    }
 
     private static Connection jdbc(String url, String db, String user, String password) throws Exception {
         Properties p = new Properties();
@@ -156,5 +138,9 @@ class ClickHouseDoorBenchmark {
                         + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
                 .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+    }
+
+    private static double seconds(int runs, BenchmarkReport.Timed body) throws Exception {
+        return BenchmarkReport.medianMillis(runs, body) / 1000;
     }
 }

@@ -6,6 +6,7 @@ import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.credentials.IssuedCredential;
 import io.lakegate.proxy.gateway.Gateway;
 import io.lakegate.proxy.gateway.GatewayAuthenticator;
+import io.lakegate.proxy.gateway.GatewayFixture;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.TenantLimits;
@@ -21,12 +22,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,13 +47,7 @@ class GatewayBenchmark {
     private static final int STREAM_ROWS = 1_000_000;
     private static final TenantLimits LIMITS = new TenantLimits(900, 100_000_000L, 16L << 30, 8L << 30, 8);
 
-    /** The data model's reference query, exactly as tenants send it (see AvaticaDoorIT). */
-    private static final String REFERENCE = "SELECT count(*) AS count,\n"
-            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
-            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
-            + "FROM entity_operations\n"
-            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
-            + "GROUP BY journey_source, year, month;";
+    private static final String REFERENCE = GatewayFixture.REFERENCE_QUERY;
 
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
 
@@ -145,16 +138,16 @@ class GatewayBenchmark {
                 long rowsDirect = rows(direct, run);
                 long rowsDoor = rows(viaDoor, q.getValue());
                 assertThat(rowsGateway).as(q.getKey()).isEqualTo(rowsDirect).isEqualTo(rowsDoor).isPositive();
-                double dr = medianMs(RUNS, () -> rows(direct, run));
-                double gw = medianMs(RUNS, () -> rows(viaGateway, q.getValue()));
-                double door = medianMs(RUNS, () -> rows(viaDoor, q.getValue()));
+                double dr = BenchmarkReport.medianMillis(RUNS, () -> rows(direct, run));
+                double gw = BenchmarkReport.medianMillis(RUNS, () -> rows(viaGateway, q.getValue()));
+                double door = BenchmarkReport.medianMillis(RUNS, () -> rows(viaDoor, q.getValue()));
                 md.append(String.format("| %s | %,d | %,.1f ms | %,.1f ms | %.2f | %,.1f ms | %.2f |%n", q.getKey(),
                         rowsGateway, dr, gw, gw / dr, door, door / dr));
             }
-            Map<String, Long> expected = reference(direct, plannedSql.values().iterator().next());
+            Map<String, Long> expected = GatewayFixture.referenceCounts(direct, plannedSql.values().iterator().next());
             assertThat(expected).isNotEmpty();
-            assertThat(reference(viaGateway, REFERENCE)).isEqualTo(expected);
-            assertThat(reference(viaDoor, REFERENCE)).isEqualTo(expected);
+            assertThat(GatewayFixture.referenceCounts(viaGateway, REFERENCE)).isEqualTo(expected);
+            assertThat(GatewayFixture.referenceCounts(viaDoor, REFERENCE)).isEqualTo(expected);
 
             md.append("\n### The gateway's own time\n\n")
                     .append("`TenantGateway.plan` is what the gateway does before ClickHouse sees a query: read the "
@@ -165,7 +158,7 @@ class GatewayBenchmark {
                 for (int i = 0; i < RUNS; i++) {
                     pipeline.plan(tenant, q.getValue(), Map.of());
                 }
-                double plan = medianMs(ROUND_TRIPS, () -> pipeline.plan(tenant, q.getValue(), Map.of()).sql()
+                double plan = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> pipeline.plan(tenant, q.getValue(), Map.of()).sql()
                         .length());
                 md.append(String.format("| plan: %s | %.2f ms |%n", q.getKey(), plan));
             }
@@ -173,9 +166,9 @@ class GatewayBenchmark {
             rows(viaGateway, TRIVIAL);
             rows(direct, trivialRun);
             rows(viaDoor, TRIVIAL);
-            double trivialGateway = medianMs(ROUND_TRIPS, () -> rows(viaGateway, TRIVIAL));
-            double trivialDoor = medianMs(ROUND_TRIPS, () -> rows(viaDoor, TRIVIAL));
-            double trivialDirect = medianMs(ROUND_TRIPS, () -> rows(direct, trivialRun));
+            double trivialGateway = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(viaGateway, TRIVIAL));
+            double trivialDoor = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(viaDoor, TRIVIAL));
+            double trivialDirect = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(direct, trivialRun));
             md.append(String.format("| round trip of `%s`, direct | %.2f ms |%n", TRIVIAL, trivialDirect));
             md.append(String.format("| the same through the JDBC door | %.2f ms |%n", trivialGateway));
             md.append(String.format("| the same through the ClickHouse door | %.2f ms |%n", trivialDoor));
@@ -185,7 +178,7 @@ class GatewayBenchmark {
                     trivialDoor - trivialDirect));
             try (Connection c = target.connect(settings.database())) {
                 GatewayAuthenticator login = new GatewayAuthenticator(new CredentialStore(c, settings));
-                double check = medianMs(ROUND_TRIPS, () -> login.authenticate(credential.username(),
+                double check = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> login.authenticate(credential.username(),
                         credential.password(), "127.0.0.1").orgId().length());
                 md.append(String.format("| of which: the credential check on every HTTP request (a read of "
                         + "`lakegate_credentials` in ClickHouse; a statement takes 3 requests or more) | %.2f ms |%n",
@@ -193,12 +186,12 @@ class GatewayBenchmark {
             }
 
             String streamRun = pipeline.plan(tenant, STREAM, Map.of()).sql();
-            double directRate = STREAM_ROWS / (medianMs(RUNS, () -> streamed(direct, streamRun)) / 1000);
-            double gatewayRate = STREAM_ROWS / (medianMs(RUNS, () -> streamed(viaGateway, STREAM)) / 1000);
-            double doorRate = STREAM_ROWS / (medianMs(RUNS, () -> streamed(viaDoor, STREAM)) / 1000);
+            double directRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(direct, streamRun)) / 1000);
+            double gatewayRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(viaGateway, STREAM)) / 1000);
+            double doorRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(viaDoor, STREAM)) / 1000);
             double bigFrames;
             try (Connection c = avatica(gateway, credential, ";fetch_size=50000")) {
-                bigFrames = STREAM_ROWS / (medianMs(RUNS, () -> streamed(c, STREAM)) / 1000);
+                bigFrames = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(c, STREAM)) / 1000);
             }
             md.append("\n### Streaming 1 M rows\n\n`").append(STREAM).append("` (String, String, DateTime64), "
                     + "every value read. Median of ").append(RUNS).append(" runs after one warm-up.\n\n")
@@ -293,33 +286,5 @@ class GatewayBenchmark {
             assertThat(check).isPositive();
             return n;
         }
-    }
-
-    private static Map<String, Long> reference(Connection c, String sql) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
-                        rs.getLong("count"));
-            }
-        }
-        return counts;
-    }
-
-    interface Run {
-        long run() throws Exception;
-    }
-
-    /** Median in milliseconds of {@code runs} runs after one warm-up. */
-    private static double medianMs(int runs, Run run) throws Exception {
-        run.run();
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            run.run();
-            ms.add((System.nanoTime() - start) / 1e6);
-        }
-        ms.sort(null);
-        return ms.get(runs / 2);
     }
 }

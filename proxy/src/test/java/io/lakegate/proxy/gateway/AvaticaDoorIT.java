@@ -28,13 +28,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The JDBC door driven by Avatica's own remote JDBC driver, logged in as tenants of two orgs with overlapping data. */
 class AvaticaDoorIT {
-    private static final String REFERENCE = "SELECT count(*) AS count,\n"
-            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
-            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
-            + "FROM entity_operations\n"
-            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
-            + "GROUP BY journey_source, year, month;";
-
     private final GatewayFixture fx = GatewayFixture.get();
 
     @Test
@@ -44,15 +37,9 @@ class AvaticaDoorIT {
     }
 
     private Map<String, Long> reference(IssuedCredential credential) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = fx.connect(credential); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(REFERENCE)) {
-            while (rs.next()) {
-                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
-                        rs.getLong("count"));
-            }
+        try (Connection c = fx.connect(credential)) {
+            return GatewayFixture.referenceCounts(c, GatewayFixture.REFERENCE_QUERY);
         }
-        return counts;
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,18 +63,10 @@ class ClickHouseDoorIT {
 
     @Test
     void clickhouseJdbcRunsTheReferenceQueryWithDefaultSettings() throws Exception {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = jdbc(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) AS count, JSONExtractString(detail, 'payload', 'source', "
-                     + "'title') AS journey_source, toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS "
-                     + "month FROM entity_operations WHERE schema = 'opportunity' AND operation = 'createEntity' "
-                     + "GROUP BY journey_source, year, month")) {
-            while (rs.next()) {
-                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
-                        rs.getLong("count"));
-            }
+        try (Connection c = jdbc()) {
+            assertThat(GatewayFixture.referenceCounts(c, GatewayFixture.REFERENCE_QUERY))
+                    .isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
         }
-        assertThat(counts).isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
     }
 
     @Test

@@ -11,10 +11,13 @@ import io.lakegate.schema.SchemaSettings;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * One gateway per test JVM over a fresh lake with two orgs whose data overlaps in ids and values: org 1500 (the tenant
@@ -26,6 +29,14 @@ public final class GatewayFixture {
     public static final String NEIGHBOUR_MARKER = "NEIGHBOUR-SECRET";
     /** Concurrency and result limits low enough to reach in tests. */
     public static final TenantLimits LIMITS = new TenantLimits(60, 1000, 64L << 20, 2L << 30, 3);
+
+    /** The data model's reference query, exactly as tenants send it (a trailing semicolon included). */
+    public static final String REFERENCE_QUERY = "SELECT count(*) AS count,\n"
+            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
+            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
+            + "FROM entity_operations\n"
+            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
+            + "GROUP BY journey_source, year, month;";
 
     private static GatewayFixture instance;
 
@@ -116,6 +127,18 @@ public final class GatewayFixture {
                 + (source == null ? "" : ",\"source\":{\"title\":\"" + source + "\"}") + "}}";
         return "('" + activity + "', '" + entity + "', '" + org + "', '" + operation + "', '" + schema + "', '" + ts
                 + "', '" + detail.replace("'", "\\'") + "')";
+    }
+
+    /** Runs the reference query (or SQL with its columns) on {@code c}: count per "journey yyyy-MM". */
+    public static Map<String, Long> referenceCounts(Connection c, String sql) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
+                        rs.getLong("count"));
+            }
+        }
+        return counts;
     }
 
     /** The Avatica JDBC URL of the gateway's JDBC door. */

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,13 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * and on its ClickHouse door by clickhouse-jdbc and curl with the certificate as their root.
  */
 class TlsIT {
-    private static final String REFERENCE = "SELECT count(*) AS count,\n"
-            + "       JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source,\n"
-            + "       toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month\n"
-            + "FROM entity_operations\n"
-            + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
-            + "GROUP BY journey_source, year, month;";
-
     @TempDir
     static Path dir;
     private static SelfSignedCertificate cert;
@@ -75,14 +67,9 @@ class TlsIT {
     @Test
     void referenceQueryOverHttpsWithTheCertificateTrustedAndHostnameVerified() throws Exception {
         // hostname_verification=STRICT is Avatica's default; said here so the test keeps meaning it
-        try (Connection c = connect(url("https", trusting() + ";hostname_verification=STRICT"));
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REFERENCE)) {
-            Map<String, Long> counts = new TreeMap<>();
-            while (rs.next()) {
-                counts.put(rs.getString("journey_source") + " " + rs.getString("month").substring(0, 7),
-                        rs.getLong("count"));
-            }
-            assertThat(counts).isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
+        try (Connection c = connect(url("https", trusting() + ";hostname_verification=STRICT"))) {
+            assertThat(GatewayFixture.referenceCounts(c, GatewayFixture.REFERENCE_QUERY))
+                    .isEqualTo(Map.of("Wallbox 2024-01", 2L, "Energieausweis 2024-02", 1L));
         }
     }
 
