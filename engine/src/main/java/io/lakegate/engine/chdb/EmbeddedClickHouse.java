@@ -120,7 +120,10 @@ public final class EmbeddedClickHouse {
             connection.close();
         }
         if (lib.chdb_shutdown() != 0) {
-            LOG.warn("The embedded engine did not stop all its threads");
+            // chDB 26.7 answers 1 whenever a MergeTree table exists (its background pools keep running), so this
+            // is the normal case and no warning: every insert had written its parts before it returned, and merges
+            // left undone are chosen again at the next start.
+            LOG.debug("The embedded engine left background threads running at exit");
         }
     }
 
