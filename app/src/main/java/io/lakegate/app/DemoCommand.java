@@ -475,6 +475,7 @@ final class DemoCommand implements Callable<Integer> {
                         System.err.println("lakegate demo: stopping the gateway: " + e.getMessage());
                     }
                     gateway = null;
+                    System.err.println("lakegate demo: stopped; the data and the credentials stay for the next run.");
                 }
             }
             stopped.countDown();

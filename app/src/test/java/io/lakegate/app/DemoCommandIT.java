@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,43 +220,37 @@ class DemoCommandIT {
         return values;
     }
 
-    /** A running {@code lakegate demo}, its output collected as it comes. */
-    private record Demo(Process process, StringBuffer out) {
+    /**
+     * A running {@code lakegate demo}. Its output goes to a file: a thread reading the pipe loses the last lines
+     * when the JDK closes the pipe at the process's exit.
+     */
+    private record Demo(Process process, Path log) {
         static Demo start(Path data) throws Exception {
             List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Lakegate.class.getName(), "demo", "--data", data.toString(), "--scale", "0.01",
                     "--avatica-port", "0", "--http-port", "0");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            StringBuffer out = new StringBuffer();
-            CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        out.append(line).append('\n');
-                        if (line.startsWith(READY)) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                } finally {
-                    ready.countDown();
-                }
-            }, "demo-output");
-            reader.setDaemon(true);
-            reader.start();
-            boolean signalled = ready.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!signalled || !p.isAlive() || !out.toString().contains(READY)) {
-                p.destroyForcibly();
-                throw new AssertionError("lakegate demo did not get ready within " + START_TIMEOUT + ":\n" + out);
+            Path log = Files.createTempFile(data.getParent(), "demo-", ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Demo demo = new Demo(p, log);
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (p.isAlive() && !demo.output().contains(READY) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
-            return new Demo(p, out);
+            if (!p.isAlive() || !demo.output().contains(READY)) {
+                p.destroyForcibly();
+                throw new AssertionError("lakegate demo did not get ready within " + START_TIMEOUT + ":\n"
+                        + demo.output());
+            }
+            return demo;
         }
 
         String output() {
-            return out.toString();
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void stop() throws InterruptedException {
@@ -272,6 +264,7 @@ class DemoCommandIT {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOP_TIMEOUT);
             // 143 = ended by SIGTERM after the shutdown hooks ran; a crash of the engine at exit would be 134 or 139
             assertThat(process.exitValue()).as(output()).isIn(0, 143);
+            assertThat(output()).contains("lakegate demo: stopped").doesNotContain("WARN", "Exception");
         }
     }
 }
