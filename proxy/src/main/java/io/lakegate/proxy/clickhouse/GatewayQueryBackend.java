@@ -72,7 +72,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             audit.ran(run);
             permit = gateway.acquire(tenant);
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("query_id", request.queryId());
+            parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
             request.params().forEach((name, value) -> parameters.put("param_" + name, value));
             HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
                     parameters);
@@ -87,6 +87,16 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             close(permit, audit, String.valueOf(e.getMessage()));
             throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The query id ClickHouse sees: the client's, in its org's own space. Every tenant's query runs as the gateway's
+     * one ClickHouse user, and ClickHouse refuses a query id that user already has running, so a bare id would let
+     * one tenant collide with another's query and learn that it runs.
+     */
+    static String upstreamQueryId(Tenant tenant, String clientQueryId) {
+        // org ids hold digits, hex and dashes, never a colon: the org part cannot be forged by the client part
+        return "lakegate-" + tenant.orgId() + ":" + clientQueryId;
     }
 
     private String catalogQuery(String sql, TenantCatalog catalog, Map<String, String> requestSettings) {
