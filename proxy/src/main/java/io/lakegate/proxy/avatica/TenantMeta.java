@@ -58,6 +58,12 @@ public final class TenantMeta extends JdbcMeta {
     private final TenantGateway gateway;
     private final Map<String, Tenant> connections = new ConcurrentHashMap<>();
     private final Map<Integer, String> prepared = new ConcurrentHashMap<>();
+    /**
+     * The connection each statement was created on. JdbcMeta finds statements by their id alone, and ids are small
+     * numbers counted across all connections: without this, a tenant could name another tenant's statement on its
+     * own connection and fetch or execute it.
+     */
+    private final Map<Integer, String> statements = new ConcurrentHashMap<>();
     private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
@@ -104,6 +110,11 @@ public final class TenantMeta extends JdbcMeta {
 
     private void close(String connectionId) {
         connections.remove(connectionId);
+        statements.forEach((statementId, owner) -> {
+            if (owner.equals(connectionId)) {
+                forget(statementId, "connection closed");
+            }
+        });
         try {
             super.closeConnection(new ConnectionHandle(connectionId));
         } catch (RuntimeException ignored) {
@@ -267,7 +278,7 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     private MetaResultSet result(ConnectionHandle ch, CatalogResults.Shape shape, List<Object> rows) {
-        StatementHandle statement = super.createStatement(ch);
+        StatementHandle statement = bind(super.createStatement(ch));
         return MetaResultSet.create(ch.id, statement.id, true, shape.signature(), Frame.create(0, true, rows));
     }
 
@@ -276,14 +287,19 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public StatementHandle createStatement(ConnectionHandle ch) {
         authorize(ch.id);
-        return super.createStatement(ch);
+        return bind(super.createStatement(ch));
+    }
+
+    private StatementHandle bind(StatementHandle statement) {
+        statements.put(statement.id, statement.connectionId);
+        return statement;
     }
 
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         Tenant tenant = authorize(ch.id);
         String run = plan(tenant, sql);
-        StatementHandle handle = guard(() -> super.prepare(ch, run, maxRowCount));
+        StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
         prepared.put(handle.id, sql);
         return handle;
     }
@@ -297,7 +313,7 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
                                            PrepareCallback callback) throws NoSuchStatementException {
-        Tenant tenant = authorize(h.connectionId);
+        Tenant tenant = authorize(h);
         Running run = begin(h, tenant, sql);
         try {
             String planned = plan(tenant, sql);
@@ -318,7 +334,7 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
-        Tenant tenant = authorize(h.connectionId);
+        Tenant tenant = authorize(h);
         String sql = prepared.get(h.id);
         if (sql == null) {
             throw new NoSuchStatementException(h);
@@ -339,7 +355,7 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
             throws NoSuchStatementException, MissingResultsException {
-        authorize(h.connectionId);
+        authorize(h);
         try {
             Frame frame = super.fetch(h, offset, frameRows(fetchMaxRowCount));
             Running run = running.get(h.id);
@@ -357,33 +373,38 @@ public final class TenantMeta extends JdbcMeta {
 
     @Override
     public void closeStatement(StatementHandle h) {
-        authorize(h.connectionId);
-        finish(h.id, null);
-        prepared.remove(h.id);
+        authorize(h);
+        forget(h.id, null);
         super.closeStatement(h);
+    }
+
+    private void forget(int statementId, String error) {
+        finish(statementId, error);
+        prepared.remove(statementId);
+        statements.remove(statementId);
     }
 
     @Override
     public boolean syncResults(StatementHandle h, QueryState state, long offset) throws NoSuchStatementException {
-        authorize(h.connectionId);
+        authorize(h);
         throw denied("Resuming results is not supported by the gateway: run the query again");
     }
 
     @Override
     public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
-        authorize(h.connectionId);
+        authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
 
     @Override
     public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
-        authorize(h.connectionId);
+        authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
 
     @Override
     public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches) {
-        authorize(h.connectionId);
+        authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
 
@@ -485,6 +506,16 @@ public final class TenantMeta extends JdbcMeta {
             throw new AvaticaRuntimeException(gateway.limits().explain(rootMessage(e)), -1, "HY000",
                     AvaticaSeverity.ERROR);
         }
+    }
+
+    /** The tenant of the current request, who must own the statement's connection, on which it must have been made. */
+    private Tenant authorize(StatementHandle h) {
+        Tenant tenant = authorize(h.connectionId);
+        if (!h.connectionId.equals(statements.get(h.id))) {
+            throw denied("Statement " + h.id + " is not a statement of connection " + h.connectionId
+                    + ": create the statement on this connection");
+        }
+        return tenant;
     }
 
     /** The tenant of the current request, who must be the one the connection belongs to. */

@@ -1,0 +1,112 @@
+package io.lakegate.proxy.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakegate.proxy.credentials.IssuedCredential;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tenant speaking Avatica's JSON protocol by hand, naming the neighbour's connection and statements on its own
+ * requests. Statement ids are small numbers counted across all connections, so they are easy to guess; none of
+ * these requests may return the neighbour's rows or disturb its statements.
+ */
+class AvaticaProtocolAttacksIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final GatewayFixture fx = GatewayFixture.get();
+
+    /** A request of the attacker: no answer may carry the neighbour's marker. */
+    private JsonNode send(IssuedCredential as, ObjectNode request) throws Exception {
+        String body = post(as, request);
+        assertThat(body).as("answer to " + request).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER);
+        return JSON.readTree(body);
+    }
+
+    /** The neighbour's own requests, whose answers may carry its marker. */
+    private JsonNode victimAnswer(IssuedCredential victim, ObjectNode request) throws Exception {
+        return JSON.readTree(post(victim, request));
+    }
+
+    private String post(IssuedCredential as, ObjectNode request) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((as.username() + ":" + as.password())
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fx.gateway.avaticaPort()))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static ObjectNode request(String name, String connectionId) {
+        return JSON.createObjectNode().put("request", name).put("connectionId", connectionId);
+    }
+
+    private static ObjectNode execute(JsonNode statementHandle) {
+        ObjectNode execute = JSON.createObjectNode().put("request", "execute");
+        execute.set("statementHandle", statementHandle);
+        execute.putArray("parameterValues");
+        return execute.put("maxRowCount", 100);
+    }
+
+    private static void assertRefused(JsonNode answer, String what) {
+        assertThat(answer.path("response").asText()).as(what + ": " + answer).isEqualTo("error");
+        assertThat(answer.path("errorMessage").asText()).as(what).isNotBlank();
+    }
+
+    @Test
+    void theNeighboursStatementsCannotBeNamedFromAnotherConnection() throws Exception {
+        IssuedCredential victim = fx.neighbour;
+        IssuedCredential attacker = fx.tenant;
+        String victimConnection = "victim-" + UUID.randomUUID();
+        String attackerConnection = "attacker-" + UUID.randomUUID();
+        JsonNode opened = victimAnswer(victim, request("openConnection", victimConnection));
+        assertThat(opened.path("response").asText()).isEqualTo("openConnection");
+        // the neighbour's prepared statement reads its own rows, marker included
+        JsonNode prepared = victimAnswer(victim, request("prepare", victimConnection)
+                .put("sql", "SELECT entity_id, detail FROM entity_operations").put("maxRowCount", -1));
+        JsonNode handle = prepared.path("statement");
+        int statementId = handle.path("id").asInt();
+        assertThat(handle.path("connectionId").asText()).isEqualTo(victimConnection);
+
+        assertThat(send(attacker, request("openConnection", attackerConnection)).path("response").asText())
+                .isEqualTo("openConnection");
+        ObjectNode stolenHandle = ((ObjectNode) handle.deepCopy()).put("connectionId", attackerConnection);
+
+        assertRefused(send(attacker, execute(stolenHandle)), "execute of the neighbour's statement");
+
+        assertRefused(send(attacker, request("fetch", attackerConnection).put("statementId", statementId)
+                .put("offset", 0).put("fetchMaxRowCount", 100)), "fetch from the neighbour's statement");
+        assertRefused(send(attacker, request("prepareAndExecute", attackerConnection).put("statementId", statementId)
+                .put("sql", "SELECT count() FROM entity_operations").put("maxRowCount", -1)),
+                "prepareAndExecute on the neighbour's statement");
+        assertRefused(send(attacker, request("closeStatement", attackerConnection).put("statementId", statementId)),
+                "closeStatement of the neighbour's statement");
+        // and on the neighbour's connection itself
+        assertRefused(send(attacker, execute(handle)), "execute on the neighbour's connection");
+
+        // the neighbour's statement is untouched: it still runs, for the neighbour
+        JsonNode result = victimAnswer(victim, execute(handle));
+        assertThat(result.path("response").asText()).as(result.toString()).isEqualTo("executeResults");
+        assertThat(result.toString()).contains(GatewayFixture.NEIGHBOUR_MARKER);
+
+        // the attacker's own statements still work
+        JsonNode created = send(attacker, request("createStatement", attackerConnection));
+        JsonNode ownResult = send(attacker, request("prepareAndExecute", attackerConnection)
+                .put("statementId", created.path("statementId").asInt())
+                .put("sql", "SELECT count() AS n FROM entity_operations").put("maxRowCount", -1));
+        assertThat(ownResult.path("response").asText()).as(ownResult.toString()).isEqualTo("executeResults");
+        assertThat(ownResult.toString()).contains("6");
+        victimAnswer(victim, request("closeConnection", victimConnection));
+        send(attacker, request("closeConnection", attackerConnection));
+    }
+}
