@@ -209,6 +209,22 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void identifierParametersCannotNameTablesOutsideTheTenantsViews() throws Exception {
+        // a table in the gateway account's current database, which no tenant is given
+        try (Connection c = fx.target.connect("default"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS default.door_secret (v String) ENGINE = MergeTree ORDER BY v");
+            s.execute("INSERT INTO default.door_secret VALUES ('" + GatewayFixture.NEIGHBOUR_MARKER + "')");
+        }
+        HttpResponse<byte[]> r = post("/?param_t=door_secret", "SELECT '" + GatewayFixture.NEIGHBOUR_MARKER
+                + "' IN ({t:Identifier}) AS leaked", basic());
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(403);
+        assertThat(text(r)).contains("Identifier");
+        // value parameters are untouched
+        assertThat(text(post("/?param_id=e1", "SELECT count() FROM entity_operations WHERE entity_id = {id:String}",
+                basic())).strip()).isEqualTo("2");
+    }
+
+    @Test
     void theOdbcDriversRequestsAreAnsweredInOdbcDriver2() throws Exception {
         String sqlTables = "SELECT CAST(database, 'Nullable(String)') AS TABLE_CAT, CAST(NULL, 'Nullable(String)') AS "
                 + "TABLE_SCHEM, CAST(name, 'Nullable(String)') AS TABLE_NAME, CAST('TABLE', 'Nullable(String)') AS "
