@@ -125,9 +125,10 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
         authorize(ch.id);
-        // the tenant's database is fixed; catalog and schema changes would not change what it reads anyway
-        return super.connectionSync(ch, props.merge(new org.apache.calcite.avatica.ConnectionPropertiesImpl(
-                props.isAutoCommit(), props.isReadOnly(), props.getTransactionIsolation(), null, null)));
+        // the tenant's database is fixed: the client's catalog and schema are dropped (merging them with nulls
+        // would keep them, and ClickHouse would switch the connection's current database)
+        return super.connectionSync(ch, new org.apache.calcite.avatica.ConnectionPropertiesImpl(
+                props.isAutoCommit(), props.isReadOnly(), props.getTransactionIsolation(), null, null));
     }
 
     @Override
@@ -278,6 +279,7 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     private MetaResultSet result(ConnectionHandle ch, CatalogResults.Shape shape, List<Object> rows) {
+        authorize(ch.id); // getCatalogs, getTableTypes, getTypeInfo check nothing else before making a statement
         StatementHandle statement = bind(super.createStatement(ch));
         return MetaResultSet.create(ch.id, statement.id, true, shape.signature(), Frame.create(0, true, rows));
     }

@@ -11,6 +11,7 @@ import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 import io.lakegate.proxy.sql.TenantSqlException;
@@ -65,10 +66,13 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                         + "gateway only runs queries that read");
             }
             TenantCatalog catalog = gateway.catalog(tenant);
+            // URL parameters carry plain text; the SETTINGS clause they go into needs literals
+            Map<String, String> urlSettings = new LinkedHashMap<>();
+            request.settings().forEach((name, value) -> urlSettings.put(name, TenantLimits.urlValue(value)));
             String statement = CatalogStatements.translate(request.sql(), catalog);
             String run = CatalogQueries.isCatalogQuery(statement)
-                    ? catalogQuery(statement, catalog, request.settings())
-                    : gateway.plan(tenant, statement, request.settings()).sql();
+                    ? catalogQuery(statement, catalog, urlSettings)
+                    : gateway.plan(tenant, statement, urlSettings).sql();
             audit.ran(run);
             permit = gateway.acquire(tenant);
             Map<String, String> parameters = new LinkedHashMap<>();

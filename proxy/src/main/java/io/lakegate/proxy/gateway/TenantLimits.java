@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What one tenant's query may use, enforced by ClickHouse as settings on every query (plus the gateway's own
@@ -29,6 +30,14 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
             "output_format_native_encode_types_in_binary_format", "input_format_binary_read_json_as_string",
             "output_format_binary_write_json_as_string", "output_format_json_array_of_rows",
             "output_format_arrow_string_as_string", "output_format_parquet_string_as_string");
+
+    /**
+     * A setting's value as the SETTINGS clause may hold it: one number, word or string literal. Values are pasted into
+     * the SQL that runs, before the limits: anything more ({@code 1 --}, {@code 1, max_result_rows = 0}) would end the
+     * clause early or add settings the tenant may not choose.
+     */
+    private static final Pattern VALUE = Pattern.compile(
+            "-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*|'([^'\\\\]|\\\\.|'')*'");
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
@@ -56,6 +65,10 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
         Map<String, Long> limits = asSettings();
         Map<String, Long> effective = new LinkedHashMap<>(limits);
         requested.forEach((name, value) -> {
+            if (!VALUE.matcher(value).matches()) {
+                throw new TenantSqlException(Reason.SYNTAX, "Setting " + name + " = " + value + " is not a valid "
+                        + "value: give one number, word or 'quoted string'");
+            }
             if (limits.containsKey(name)) {
                 long asked = parseLimit(name, value);
                 if (asked > limits.get(name) || asked <= 0) {
@@ -75,6 +88,12 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
         result.put("result_overflow_mode", "'throw'");
         result.put("timeout_overflow_mode", "'throw'");
         return result;
+    }
+
+    /** A setting's value from a URL parameter (plain text, as ClickHouse takes it there) as a SETTINGS value. */
+    public static String urlValue(String value) {
+        return value.matches("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*") ? value
+                : "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private static long parseLimit(String name, String value) {

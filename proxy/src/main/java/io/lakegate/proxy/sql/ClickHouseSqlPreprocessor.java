@@ -243,6 +243,12 @@ public final class ClickHouseSqlPreprocessor {
         int close = matching(i, to);
         Token kind = i + 1 < close ? tokens.get(i + 1) : null;
         if (kind != null && kind.kind() == Kind.WORD && i + 2 < close && tokens.get(i + 2).text().equals(":")) {
+            String type = sql.substring(tokens.get(i + 2).end(), tokens.get(close).start());
+            if (type.matches("(?is).*\\bIdentifier\\b.*")) {
+                // ClickHouse makes the value a name, so a parameter could name any table of the gateway's account
+                throw new TenantSqlException(Reason.NOT_ALLOWED, "Query parameters of type Identifier are not "
+                        + "allowed: parameters are values; write table and column names in the query");
+            }
             placeholders.add(sql.substring(tokens.get(i).start(), tokens.get(close).end()));
             append(out, i, "?");
             return close + 1;

@@ -109,4 +109,34 @@ class AvaticaProtocolAttacksIT {
         victimAnswer(victim, request("closeConnection", victimConnection));
         send(attacker, request("closeConnection", attackerConnection));
     }
+
+    @Test
+    void catalogRequestsOnTheNeighboursConnectionAreRefused() throws Exception {
+        String victimConnection = "victim-" + UUID.randomUUID();
+        assertThat(victimAnswer(fx.neighbour, request("openConnection", victimConnection)).path("response").asText())
+                .isEqualTo("openConnection");
+        for (String catalogRequest : new String[] {"getCatalogs", "getTableTypes", "getTypeInfo", "getSchemas",
+                "getTables", "getColumns", "databaseProperties"}) {
+            assertRefused(send(fx.tenant, request(catalogRequest, victimConnection)),
+                    catalogRequest + " on the neighbour's connection");
+        }
+        victimAnswer(fx.neighbour, request("closeConnection", victimConnection));
+    }
+
+    @Test
+    void connectionSyncCannotMoveTheConnectionToAnotherDatabase() throws Exception {
+        String connection = "sync-" + UUID.randomUUID();
+        send(fx.tenant, request("openConnection", connection));
+        ObjectNode sync = request("connectionSync", connection);
+        sync.putObject("connProps").put("connProps", "connPropsImpl").put("catalog", "system").put("schema", "system")
+                .put("dirty", true);
+        send(fx.tenant, sync);
+        JsonNode created = send(fx.tenant, request("createStatement", connection));
+        JsonNode result = send(fx.tenant, request("prepareAndExecute", connection)
+                .put("statementId", created.path("statementId").asInt())
+                .put("sql", "SELECT currentDatabase() AS d").put("maxRowCount", -1));
+        assertThat(result.path("results").path(0).path("firstFrame").path("rows").toString()).as(result.toString())
+                .contains(fx.settings.database()).doesNotContain("system");
+        send(fx.tenant, request("closeConnection", connection));
+    }
 }

@@ -185,6 +185,46 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void settingValuesAreValuesNotSqlThatAddsOrHidesSettings() throws Exception {
+        // a value that smuggles in a setting the tenant may not choose (visible in the output)
+        String nullAs = "format_tsv_null_representation = 'SMUGGLED'";
+        HttpResponse<byte[]> url = post("/?max_threads=" + java.net.URLEncoder.encode("1, " + nullAs,
+                StandardCharsets.UTF_8), "SELECT nullIf('a', 'a') AS x", basic());
+        assertThat(text(url).strip()).isNotEqualTo("SMUGGLED"); // (an error may quote the value)
+        HttpResponse<byte[]> inQuery = post("/", "SELECT nullIf('a', 'a') AS x SETTINGS max_threads = `1, " + nullAs + "`",
+                basic());
+        assertThat(inQuery.statusCode()).as(text(inQuery)).isEqualTo(400);
+        assertThat(text(inQuery)).contains("not a valid value");
+        // a value ending in a comment would hide the tenant limits that follow it in the SETTINGS clause
+        assertThat(post("/", "SELECT 1 SETTINGS max_threads = `1 --`", basic()).statusCode()).isEqualTo(400);
+        // the same SETTINGS clause through the JDBC door
+        try (Connection c = fx.connect(fx.tenant); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT nullIf('a', 'a') AS x SETTINGS max_threads = `1, " + nullAs + "`")
+                    .close()).hasMessageContaining("not a valid value");
+        }
+        // plain values still work, in the URL and in the query
+        assertThat(text(post("/?max_threads=2&session_timezone=Europe/Berlin", "SELECT count() FROM "
+                + "entity_operations SETTINGS date_time_output_format = 'iso', max_threads = 1", basic())).strip())
+                .isEqualTo("6");
+    }
+
+    @Test
+    void identifierParametersCannotNameTablesOutsideTheTenantsViews() throws Exception {
+        // a table in the gateway account's current database, which no tenant is given
+        try (Connection c = fx.target.connect("default"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS default.door_secret (v String) ENGINE = MergeTree ORDER BY v");
+            s.execute("INSERT INTO default.door_secret VALUES ('" + GatewayFixture.NEIGHBOUR_MARKER + "')");
+        }
+        HttpResponse<byte[]> r = post("/?param_t=door_secret", "SELECT '" + GatewayFixture.NEIGHBOUR_MARKER
+                + "' IN ({t:Identifier}) AS leaked", basic());
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(403);
+        assertThat(text(r)).contains("Identifier");
+        // value parameters are untouched
+        assertThat(text(post("/?param_id=e1", "SELECT count() FROM entity_operations WHERE entity_id = {id:String}",
+                basic())).strip()).isEqualTo("2");
+    }
+
+    @Test
     void theOdbcDriversRequestsAreAnsweredInOdbcDriver2() throws Exception {
         String sqlTables = "SELECT CAST(database, 'Nullable(String)') AS TABLE_CAT, CAST(NULL, 'Nullable(String)') AS "
                 + "TABLE_SCHEM, CAST(name, 'Nullable(String)') AS TABLE_NAME, CAST('TABLE', 'Nullable(String)') AS "
