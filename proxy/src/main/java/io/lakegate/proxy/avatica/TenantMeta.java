@@ -363,6 +363,7 @@ public final class TenantMeta extends JdbcMeta {
             Running run = running.get(h.id);
             if (run != null) {
                 run.rows += count(frame.rows);
+                checkRows(h, run);
                 if (frame.done) {
                     finish(h.id, null);
                 }
@@ -459,10 +460,18 @@ public final class TenantMeta extends JdbcMeta {
                 run.rows += rs.updateCount;
             }
         }
+        checkRows(h, run);
         if (done) {
             finish(h.id, null);
         }
         return result;
+    }
+
+    private void checkRows(StatementHandle h, Running run) {
+        if (run.rows > gateway.limits().maxResultRows()) {
+            throw fail(h, new AvaticaRuntimeException(gateway.limits().resultRowsExceeded(), 396, "HY000",
+                    AvaticaSeverity.ERROR));
+        }
     }
 
     private RuntimeException fail(StatementHandle h, RuntimeException e) {

@@ -12,6 +12,7 @@ import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.TenantLimits;
+import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 import io.lakegate.proxy.sql.TenantSqlException;
@@ -80,7 +81,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             request.params().forEach((name, value) -> parameters.put("param_" + name, value));
             HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
                     parameters);
-            return new Forwarded(response, permit, audit);
+            return new Forwarded(response, permit, audit, gateway.limits());
         } catch (TenantSqlException e) {
             close(permit, audit, e.getMessage());
             throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
@@ -126,12 +127,16 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         private final HttpResponse<InputStream> response;
         private final TenantGateway.Permit permit;
         private final AuditLog.Entry audit;
+        private final TenantLimits limits;
         private final Summary summary;
+        private String error;
 
-        Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit) {
+        Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit,
+                  TenantLimits limits) {
             this.response = response;
             this.permit = permit;
             this.audit = audit;
+            this.limits = limits;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -142,8 +147,19 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
+            // ClickHouse checks max_result_bytes between blocks, so one large block passes: the bytes are counted
+            // here too. They are the formatted output, a little more than ClickHouse counts for most formats.
+            long left = limits.maxResultBytes();
+            byte[] buffer = new byte[64 * 1024];
             try (InputStream in = response.body()) {
-                in.transferTo(out);
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (n > left) {
+                        error = limits.resultBytesExceeded();
+                        throw new ClickHouseException(ErrorCode.TOO_MANY_ROWS_OR_BYTES, error);
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
             }
         }
 
@@ -155,7 +171,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                 // the query is over either way
             }
             permit.close();
-            audit.finish(summary.resultRows(), null);
+            audit.finish(summary.resultRows(), error);
         }
 
         private static Summary summary(String header) {

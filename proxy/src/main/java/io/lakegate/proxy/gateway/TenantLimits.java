@@ -104,6 +104,18 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
         }
     }
 
+    /**
+     * The gateway's own check of the result limits. ClickHouse checks them between blocks of rows, so a result made
+     * in one block (arrayJoin over a long array) passes its check whole.
+     */
+    public String resultRowsExceeded() {
+        return "Tenant limit max_result_rows (" + maxResultRows + ") exceeded: add filters or a LIMIT";
+    }
+
+    public String resultBytesExceeded() {
+        return "Tenant limit max_result_bytes (" + maxResultBytes + ") exceeded: add filters or a LIMIT";
+    }
+
     /** Rewords ClickHouse's error when it is one of the tenant limits, so the tenant knows which limit it hit. */
     public String explain(String clickhouseMessage) {
         String m = String.valueOf(clickhouseMessage);

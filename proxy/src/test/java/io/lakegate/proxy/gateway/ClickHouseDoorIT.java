@@ -185,6 +185,18 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void aResultOverTheByteLimitEndsWithAnErrorNamingIt() throws Exception {
+        // 100 MB in one block, which ClickHouse's own max_result_bytes does not stop; the tenant limit is 64 MB
+        HttpResponse<byte[]> r = post("/", "SELECT arrayJoin(arrayWithConstant(100000, repeat('x', 1000))) AS pad",
+                basic());
+        assertThat(r.statusCode()).isEqualTo(200); // streaming had begun: ClickHouse's way is an error at the end
+        assertThat((long) r.body().length).isLessThan(GatewayFixture.LIMITS.maxResultBytes() + 64 * 1024);
+        String tail = new String(r.body(), Math.max(0, r.body().length - 2000), Math.min(2000, r.body().length),
+                StandardCharsets.UTF_8);
+        assertThat(tail).contains("Code: 396", "max_result_bytes (" + GatewayFixture.LIMITS.maxResultBytes() + ")");
+    }
+
+    @Test
     void settingValuesAreValuesNotSqlThatAddsOrHidesSettings() throws Exception {
         // a value that smuggles in a setting the tenant may not choose (visible in the output)
         String nullAs = "format_tsv_null_representation = 'SMUGGLED'";
