@@ -50,10 +50,21 @@ public final class ClickHouseSqlPreprocessor {
     private static final Set<String> NATIVE = Set.of("AND", "OR", "NOT", "IN", "EXISTS", "AS", "FROM", "JOIN", "ON",
             "WHERE", "OVER", "VALUES", "USING", "SELECT", "BY", "THEN", "ELSE", "WHEN", "CASE", "HAVING", "DISTINCT",
             "UNION", "INTERSECT", "EXCEPT", "MINUS", "LIMIT", "OFFSET", "FETCH", "INTERVAL", "WITH", "LATERAL", "TABLE",
-            "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "RANGE", "QUALIFY",
+            "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "QUALIFY",
             "WINDOW", "UNNEST", "ESCAPE", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROW_NUMBER", "RANK", "DENSE_RANK",
-            "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "EXTRACT",
+            "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE",
             "TRIM", "SUBSTRING", "OVERLAY", "CONVERT");
+    /** EXTRACT's units and the ClickHouse functions ClickHouse itself reads them as. */
+    private static final Map<String, String> EXTRACT_UNITS = new LinkedHashMap<>();
+
+    static {
+        String[] units = {"YEAR", "toYear", "QUARTER", "toQuarter", "MONTH", "toMonth", "DAY", "toDayOfMonth",
+            "HOUR", "toHour", "MINUTE", "toMinute", "SECOND", "toSecond"};
+        for (int i = 0; i < units.length; i += 2) {
+            EXTRACT_UNITS.put(units[i], units[i + 1]);
+        }
+    }
+
     private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
     private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "SEMI", "ANTI", "GLOBAL", "PASTE");
     private static final Set<String> JOIN_WORDS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "IN",
@@ -305,7 +316,11 @@ public final class ClickHouseSqlPreprocessor {
             return emitCast(i, close, out);
         }
         boolean quantifier = QUANTIFIERS.contains(upper) && i > 0 && isComparison(tokens.get(i - 1));
+        // POSITION(x IN y) and EXTRACT(YEAR FROM t) are SQL; position(s, x) and extract(s, regexp) are ClickHouse's
         boolean positionIn = upper.equals("POSITION") && hasTopLevelWord(i + 2, close, "IN");
+        if (upper.equals("EXTRACT") && hasTopLevelWord(i + 2, close, "FROM")) {
+            return emitExtract(i, close, out);
+        }
         if (NATIVE.contains(upper) || quantifier || positionIn || inCastType(i)) {
             append(out, i, t.text());
             if (upper.equals("COUNT") && close == i + 2) {
@@ -326,6 +341,24 @@ public final class ClickHouseSqlPreprocessor {
         }
         append(out, i, backTick(t.text()));
         return i + 1;
+    }
+
+    /**
+     * {@code EXTRACT(YEAR FROM t)} becomes {@code `toYear`(t)}, as ClickHouse itself reads it: Calcite's EXTRACT
+     * wants a date type the validator does not know.
+     */
+    private int emitExtract(int i, int close, StringBuilder out) {
+        Token unit = tokens.get(i + 2);
+        String function = EXTRACT_UNITS.get(unit.text().toUpperCase(Locale.ROOT));
+        if (function == null || !tokens.get(i + 3).text().equalsIgnoreCase("FROM")) {
+            throw unsupported("EXTRACT(" + unit.text() + " FROM ...)", "EXTRACT takes one of "
+                    + String.join(", ", EXTRACT_UNITS.keySet()) + "; or use ClickHouse's date functions "
+                    + "(toDayOfWeek, toDayOfYear, toUnixTimestamp, ...)");
+        }
+        append(out, i, backTick(function) + "(");
+        emit(i + 4, close, out);
+        out.append(")");
+        return close + 1;
     }
 
     /** {@code CAST(x AS Type)} becomes {@code `CAST`(x, 'Type')}: Calcite does not know ClickHouse's type names. */

@@ -16,8 +16,16 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlDatePartFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -25,9 +33,12 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +127,7 @@ public final class TenantSqlRewriter {
         root.add(catalog.database(), new TenantSchema(catalog));
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(catalog.database()), types,
                 CASE_SENSITIVE);
-        SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(functions, SqlStdOperatorTable.instance()), reader, types,
+        SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
                         .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(false));
         try {
@@ -149,6 +159,51 @@ public final class TenantSqlRewriter {
     private static String firstLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    }
+
+    /**
+     * Calcite's standard functions as found by name, without the date-part ones and EXTRACT: Calcite turns
+     * {@code YEAR(t)} into EXTRACT and checks the argument's type, which the validator does not know, and would read
+     * ClickHouse's {@code extract(s, regexp)} as EXTRACT; ClickHouse has functions of these names and resolves them
+     * itself. {@code EXTRACT(YEAR FROM t)} is syntax: the parser gives it its operator, not a lookup.
+     */
+    private static final SqlOperatorTable STANDARD = new SqlOperatorTable() {
+        @Override
+        public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
+                                            List<SqlOperator> operators, SqlNameMatcher matcher) {
+            List<SqlOperator> found = new ArrayList<>();
+            SqlStdOperatorTable.instance().lookupOperatorOverloads(name, category, syntax, found, matcher);
+            found.stream().filter(op -> !clickHouseOwn(op)).forEach(operators::add);
+        }
+
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            return SqlStdOperatorTable.instance().getOperatorList().stream().filter(op -> !clickHouseOwn(op))
+                    .toList();
+        }
+
+        private boolean clickHouseOwn(SqlOperator op) {
+            return op instanceof SqlDatePartFunction || op.getKind() == SqlKind.EXTRACT;
+        }
+    };
+
+    /**
+     * A NULL literal or a {@code ?} given to a ClickHouse function has no type the validator can infer (it does not
+     * know the function's signature): it is typed ANY, as the columns are, and ClickHouse types it.
+     */
+    private static final class LenientValidator extends SqlValidatorImpl {
+        LenientValidator(SqlOperatorTable operators, CalciteCatalogReader reader, RelDataTypeFactory types,
+                         Config config) {
+            super(operators, reader, types, config);
+        }
+
+        @Override
+        protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+            boolean untyped = SqlUtil.isNullLiteral(node, false) || node instanceof SqlDynamicParam;
+            super.inferUnknownTypes(untyped && inferredType.equals(unknownType)
+                    ? typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true)
+                    : inferredType, scope, node);
+        }
     }
 
     /** The tenant's tables for the validator. Column types are ClickHouse's business: the validator checks names. */

@@ -144,6 +144,30 @@ class AvaticaDoorIT {
     }
 
     @Test
+    void clickHouseFunctionsNamedLikeSqlWordsKeepTheirClickHouseMeaning() throws Exception {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("SELECT range(3)", "[0, 1, 2]");
+        expected.put("SELECT arrayJoin(range(2)) AS x ORDER BY x DESC LIMIT 1", "1");
+        expected.put("SELECT extract('order-123', '[0-9]+')", "123");
+        expected.put("SELECT EXTRACT(YEAR FROM min(timestamp)) FROM entity_operations", "2024");
+        expected.put("SELECT max(EXTRACT(MONTH FROM timestamp)) FROM entity_operations", "2");
+        expected.put("SELECT min(year(timestamp)) FROM entity_operations", "2024");
+        expected.put("SELECT max(month(timestamp)) FROM entity_operations", "2");
+        expected.put("SELECT {fn YEAR(min(timestamp))} FROM entity_operations", "2024");
+        expected.put("SELECT coalesce(NULL, 'x')", "x");
+        expected.put("SELECT ifNull(NULL, 7)", "7");
+        expected.put("SELECT count() FROM entity_operations WHERE if(schema = 'contact', NULL, 1) = 1", "5");
+        try (Connection c = fx.connect(fx.tenant); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> q : expected.entrySet()) {
+                try (ResultSet rs = s.executeQuery(q.getKey())) {
+                    assertThat(rs.next()).as(q.getKey()).isTrue();
+                    assertThat(rs.getString(1)).as(q.getKey()).isEqualTo(q.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputGetsClearErrorsAndTheDoorKeepsServing() throws Exception {
         assertThatThrownBy(() -> fx.connect(fx.tenant.username(), "wrong", "protobuf").createStatement()
                 .executeQuery("SELECT 1")).hasMessageContaining("Authentication failed");
@@ -154,6 +178,8 @@ class AvaticaDoorIT {
             assertThatThrownBy(() -> s.executeQuery("SELEC 1")).hasMessageContaining("SELEC is not");
             assertThatThrownBy(() -> s.executeQuery("SELECT nope FROM entity_operations"))
                     .hasMessageContaining("nope");
+            assertThatThrownBy(() -> s.executeQuery("SELECT EXTRACT(DOW FROM timestamp) FROM entity_operations"))
+                    .hasMessageContaining("EXTRACT(DOW FROM ...) is not supported").hasMessageContaining("toDayOfWeek");
             assertThatThrownBy(() -> s.executeQuery("DROP TABLE entity_operations"))
                     .hasMessageContaining("DROP is not allowed");
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM " + GatewayFixture.NEIGHBOUR
