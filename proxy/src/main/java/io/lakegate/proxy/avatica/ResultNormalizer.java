@@ -9,12 +9,15 @@ import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Types;
 
 /**
  * Wraps clickhouse-jdbc's connection so every value read with {@code getObject} is one Avatica can put in a frame:
  * ClickHouse's UInt64 comes back as BigInteger and UUIDs, maps and IPs as their own classes, which Avatica's wire
- * format does not know. Numbers become BigDecimal, other objects their text.
+ * format does not know. Numbers become BigDecimal, other objects their text. Timestamp columns report their digits
+ * after the second as their precision.
  */
 final class ResultNormalizer {
     private ResultNormalizer() {
@@ -36,6 +39,9 @@ final class ResultNormalizer {
             if (method.getName().equals("getObject") && args != null && args.length == 1) {
                 return normalize(result);
             }
+            if (result instanceof ResultSetMetaData md && !(result instanceof Proxy)) {
+                return timestampDigits(md);
+            }
             if (result instanceof ResultSet rs && !(result instanceof Proxy)) {
                 return proxy(ResultSet.class, rs);
             }
@@ -48,6 +54,29 @@ final class ResultNormalizer {
             return result;
         };
         return (T) Proxy.newProxyInstance(ResultNormalizer.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    /**
+     * clickhouse-jdbc gives a timestamp column the precision of its text (29); Avatica reads a timestamp's precision as
+     * its digits after the second, as Calcite does, and prints 29 zeros. Its digits are the column's scale.
+     */
+    private static ResultSetMetaData timestampDigits(ResultSetMetaData target) {
+        InvocationHandler handler = (p, method, args) -> {
+            try {
+                if (method.getName().equals("getPrecision")) {
+                    int column = (Integer) args[0];
+                    int type = target.getColumnType(column);
+                    if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+                        return target.getScale(column);
+                    }
+                }
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (ResultSetMetaData) Proxy.newProxyInstance(ResultNormalizer.class.getClassLoader(),
+                new Class<?>[] {ResultSetMetaData.class}, handler);
     }
 
     static Object normalize(Object value) {

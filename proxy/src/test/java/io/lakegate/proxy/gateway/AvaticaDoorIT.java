@@ -168,6 +168,18 @@ class AvaticaDoorIT {
     }
 
     @Test
+    void timestampsReadAsTextHaveTheirOwnDigitsAfterTheSecond() throws Exception {
+        try (Connection c = fx.connect(fx.tenant); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(timestamp), toDateTime(min(timestamp)), "
+                     + "toDateTime64(min(timestamp), 6) FROM entity_operations")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2024-01-10 10:00:00.000");
+            assertThat(rs.getString(2)).isEqualTo("2024-01-10 10:00:00");
+            assertThat(rs.getString(3)).isEqualTo("2024-01-10 10:00:00.000000");
+        }
+    }
+
+    @Test
     void badInputGetsClearErrorsAndTheDoorKeepsServing() throws Exception {
         assertThatThrownBy(() -> fx.connect(fx.tenant.username(), "wrong", "protobuf").createStatement()
                 .executeQuery("SELECT 1")).hasMessageContaining("Authentication failed");
