@@ -10,19 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fresh database per test on the test ClickHouse, reached through the JDBC driver like every command. */
-final class SchemaTestSupport {
+/**
+ * A fresh database per test on the test ClickHouse, reached through the JDBC driver like every command; the data
+ * tests use it too.
+ */
+public final class SchemaTestSupport {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private SchemaTestSupport() {
     }
 
-    static ClickHouseTarget target() {
+    public static ClickHouseTarget target() {
         TestClickHouse ch = TestClickHouse.get();
         return ClickHouseTarget.remote(ch.url(), ch.user(), ch.password());
     }
 
-    static SchemaSettings freshDatabase(String purpose) {
+    public static SchemaSettings freshDatabase(String purpose) {
         String name = "t_" + purpose + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = target().connect("default"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " SYNC");
@@ -32,7 +35,7 @@ final class SchemaTestSupport {
         return SchemaSettings.defaults().withDatabase(name);
     }
 
-    static List<List<String>> rows(String sql) {
+    public static List<List<String>> rows(String sql) {
         try (Connection c = target().connect("default"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
@@ -50,12 +53,12 @@ final class SchemaTestSupport {
         }
     }
 
-    static String value(String sql) {
+    public static String value(String sql) {
         List<List<String>> rows = rows(sql);
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 
-    static void execute(String sql) {
+    public static void execute(String sql) {
         try (Connection c = target().connect("default"); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package io.lakegate.schema.data;
 import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.OrgId;
 import io.lakegate.schema.SchemaSettings;
+import io.lakegate.schema.SchemaTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.lakegate.schema.SchemaTestSupport.rows;
+import static io.lakegate.schema.SchemaTestSupport.target;
 import static io.lakegate.schema.data.DataTestSupport.checksum;
 import static io.lakegate.schema.data.DataTestSupport.count;
-import static io.lakegate.schema.data.DataTestSupport.rows;
-import static io.lakegate.schema.data.DataTestSupport.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -283,7 +284,7 @@ class DataGeneratorIT {
     @Test
     void anUnpreparedDatabaseIsAClearError() {
         SchemaSettings empty = SchemaSettings.defaults().withDatabase("t_gen_empty_" + ProcessHandle.current().pid());
-        DataTestSupport.execute("CREATE DATABASE IF NOT EXISTS " + empty.database());
+        SchemaTestSupport.execute("CREATE DATABASE IF NOT EXISTS " + empty.database());
         try (ClickHouseTarget target = target()) {
             assertThatThrownBy(() -> new DataGenerator(target, empty, settings(List.of("1"), 0.01, 1))
                     .run())

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.lakegate.schema.SchemaTestSupport.rows;
+import static io.lakegate.schema.SchemaTestSupport.target;
+import static io.lakegate.schema.SchemaTestSupport.value;
 import static io.lakegate.schema.data.DataTestSupport.count;
-import static io.lakegate.schema.data.DataTestSupport.rows;
-import static io.lakegate.schema.data.DataTestSupport.target;
-import static io.lakegate.schema.data.DataTestSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
