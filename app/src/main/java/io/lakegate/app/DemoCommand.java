@@ -97,9 +97,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 for any free port, -1 turns it off).")
     int httpPort;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar on stderr while generating (default: on).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Mixin
     ClickHouseOptions ch;
@@ -248,7 +247,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Generating about " + String.format("%,d", generator.estimatedRows()) + " rows for org(s) "
                 + names(missing) + " ...");
         out.flush();
-        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress
+        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress.on
                 ? Progress.bar("generate", generator.estimatedRows(), " rows", 1, System.err) : Progress.none());
         for (Map.Entry<String, Long> e : r.rowsPerTable().entrySet()) {
             out.printf("  %-24s %,12d rows%n", e.getKey(), e.getValue());

@@ -46,9 +46,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "Records per INSERT (default: ${DEFAULT-VALUE}; a batch also ends at 32 MB).")
     int batchSize;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar on stderr (default: on; --no-progress for scripts and logs).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Mixin
     ClickHouseOptions ch;
@@ -70,7 +69,7 @@ final class LoadCommand implements Callable<Integer> {
         try (ClickHouseTarget target = ch.open();
              InputStream in = stdin ? System.in : Files.newInputStream(path)) {
             NdjsonLoader.Result r = new NdjsonLoader(target, ch.settings(), ds, batchSize).load(in, source, rejectFile,
-                    () -> progress ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
+                    () -> progress.on ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
                             : Progress.none());
             System.out.printf("Loaded %,d record(s) into %s.%s, rejected %,d%s, in %.1f s.%n", r.loaded(),
                     ch.settings().database(), ds.table(), r.rejected(),
