@@ -114,7 +114,7 @@ public final class OrgProvisioner {
 
     /** Drops the org's views and records its removal; returns false if it was not provisioned. */
     public boolean remove(OrgId org) throws SQLException {
-        boolean known = find(org) != null;
+        boolean known = isProvisioned(org);
         for (String view : tenantViews()) {
             execute("DROP VIEW IF EXISTS " + qualified(org.viewName(view)) + " " + settings.onCluster() + " SYNC");
         }
@@ -134,6 +134,11 @@ public final class OrgProvisioner {
             }
         }
         return orgs;
+    }
+
+    /** Whether the registry holds the org (and has not recorded its removal). */
+    public boolean isProvisioned(OrgId org) throws SQLException {
+        return find(org) != null;
     }
 
     private Org find(OrgId org) throws SQLException {

@@ -3,6 +3,8 @@ package io.lakegate.proxy.catalog;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import io.lakegate.schema.OrgId;
+import io.lakegate.schema.OrgProvisioner;
+import io.lakegate.schema.SchemaSettings;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,12 +43,14 @@ public final class TenantCatalogs {
 
     private final Connection connection;
     private final String database;
+    private final OrgProvisioner registry;
     private final long ttlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public TenantCatalogs(Connection connection, String database, Duration ttl) {
+    public TenantCatalogs(Connection connection, SchemaSettings settings, Duration ttl) {
         this.connection = connection;
-        this.database = database;
+        this.database = settings.database();
+        this.registry = new OrgProvisioner(connection, settings, null);
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -72,7 +76,7 @@ public final class TenantCatalogs {
 
     private TenantCatalog load(OrgId org) throws SQLException {
         synchronized (connection) {
-            if (!provisioned(org)) {
+            if (!registry.isProvisioned(org)) {
                 throw new TenantSqlException(Reason.NOT_ALLOWED, "Org " + org + " is not provisioned on this lake "
                         + "(it may have been removed): ask your operator");
             }
@@ -100,16 +104,6 @@ public final class TenantCatalogs {
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
             return new TenantCatalog(org.value(), database, tables);
-        }
-    }
-
-    private boolean provisioned(OrgId org) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM `" + database
-                + "`.lakegate_orgs FINAL WHERE org_id = ?")) {
-            ps.setString(1, org.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.lakegate.proxy.credentials;
 
 import io.lakegate.schema.OrgId;
+import io.lakegate.schema.OrgProvisioner;
 import io.lakegate.schema.SchemaSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -26,17 +27,17 @@ public final class CredentialStore {
 
     private final Connection connection;
     private final String table;
-    private final String orgs;
+    private final OrgProvisioner registry;
 
     public CredentialStore(Connection connection, SchemaSettings settings) {
         this.connection = connection;
         this.table = "`" + settings.database() + "`.lakegate_credentials";
-        this.orgs = "`" + settings.database() + "`.lakegate_orgs";
+        this.registry = new OrgProvisioner(connection, settings, null);
     }
 
     /** Issues a new username and password for a provisioned org. */
     public IssuedCredential create(OrgId org, String label) throws SQLException {
-        if (!orgProvisioned(org)) {
+        if (!registry.isProvisioned(org)) {
             throw new IllegalArgumentException("Org " + org + " is not provisioned: run `lakegate org add " + org
                     + "` first");
         }
@@ -140,16 +141,6 @@ public final class CredentialStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
                         : Optional.empty();
-            }
-        }
-    }
-
-    private boolean orgProvisioned(OrgId org) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM " + orgs
-                + " FINAL WHERE org_id = ?")) {
-            ps.setString(1, org.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
             }
         }
     }

@@ -58,7 +58,7 @@ public final class Gateway implements AutoCloseable {
         Connection connection = clickhouse.connect(settings.database());
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
-            TenantCatalogs catalogs = new TenantCatalogs(connection, settings.database(), Duration.ofSeconds(10));
+            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
             ClickHouseFunctions functions = ClickHouseFunctions.load(connection);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, options.limits());
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
