@@ -73,6 +73,7 @@ public final class EmbeddedClickHouse {
         }
         Path lib = locator.locate(libraryPath);
         long started = System.nanoTime();
+        StandardInputGuard.detachFromEngine();
         ChdbLibrary library;
         try {
             library = Native.load(lib.toString(), ChdbLibrary.class);
