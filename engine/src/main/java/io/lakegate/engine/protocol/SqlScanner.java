@@ -5,17 +5,45 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Just enough of ClickHouse's lexer for the HTTP layer: where statements end, what kind a statement is, its
- * {@code FORMAT} clause, and where the inline data of an {@code INSERT ... FORMAT X} begins. Strings, quoted names and
- * comments are skipped properly, so a {@code ;} or {@code FORMAT} inside them never counts.
+ * ClickHouse's lexer (its {@code Parsers/Lexer.cpp}, token for token where it matters): where statements end, what
+ * kind a statement is, its {@code FORMAT} clause, where the inline data of an {@code INSERT ... FORMAT X} begins, and
+ * the tokens the gateway reads a tenant's query from. Strings ({@code '...'}, heredocs {@code $tag$...$tag$},
+ * {@code \u2018...\u2019}), quoted names ({@code `...`}, {@code "..."}, {@code \u201C...\u201D}) and comments
+ * ({@code --}, {@code //}, {@code # }, nested {@code /* *}{@code /}) end exactly where ClickHouse ends them, so a
+ * {@code ;}, a bracket or {@code FORMAT} inside them never counts, and what the gateway reads as one token is one token
+ * to ClickHouse too.
  */
 public final class SqlScanner {
-    /** A lexical token; {@code quoted} is true for {@code `name`} and {@code "name"}. */
-    public record Token(Kind kind, String text, int start, int end) {
+    /**
+     * A lexical token. For strings and quoted names {@code text} is the body between the quotes and {@code quote}
+     * the opening quote ({@code '$'} for a heredoc); {@link #value()} is what ClickHouse reads the body as.
+     */
+    public record Token(Kind kind, String text, int start, int end, char quote) {
+        public Token(Kind kind, String text, int start, int end) {
+            this(kind, text, start, end, (char) 0);
+        }
+
         public boolean isWord(String word) {
             return kind == Kind.WORD && text.equalsIgnoreCase(word);
         }
+
+        /** The string's or name's value: escapes decoded for the ASCII quotes; heredocs and Unicode quotes are raw. */
+        public String value() {
+            return quote == '\'' || quote == '"' || quote == '`' ? ClickHouseQuoting.decode(text, quote) : text;
+        }
     }
+
+    private static final char LEFT_SINGLE = '\u2018';
+    private static final char RIGHT_SINGLE = '\u2019';
+    private static final char LEFT_DOUBLE = '\u201C';
+    private static final char RIGHT_DOUBLE = '\u201D';
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "0[xX][0-9a-fA-F_]+(\\.[0-9a-fA-F_]*)?([pP][-+]?[0-9_]+)?|0[bB][01_]+"
+                    + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9_]+)?|\\.[0-9_]+([eE][-+]?[0-9_]+)?");
+    private static final java.util.regex.Pattern INTEGER_PART = java.util.regex.Pattern.compile(
+            "[0-9][0-9_]*|0[xX][0-9a-fA-F_]+");
+    private static final java.util.regex.Pattern MANTISSA = java.util.regex.Pattern.compile(
+            "([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9_]+)[eE]|0[xX][0-9a-fA-F_]*(\\.[0-9a-fA-F_]*)?[pP]");
 
     public enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
 
@@ -117,44 +145,46 @@ public final class SqlScanner {
         boolean statementHasTokens = false;
         while (i < n) {
             char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#') {
+            } else if (sql.startsWith("--", i) || sql.startsWith("//", i)
+                    || c == '#' && i + 1 < n && (sql.charAt(i + 1) == ' ' || sql.charAt(i + 1) == '!')) {
                 while (i < n && sql.charAt(i) != '\n') {
                     i++;
                 }
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int depth = 0;
-                boolean closed = false;
-                while (i < n) {
-                    if (sql.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (sql.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                        if (depth == 0) {
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        i++;
-                    }
-                }
-                unterminated |= !closed;
+            } else if (sql.startsWith("/*", i)) {
+                i = blockCommentEnd(i);
             } else if (c == '\'' || c == '`' || c == '"') {
                 int end = quotedEnd(i, c);
                 String body = sql.substring(i + 1, Math.max(i + 1, end - 1));
-                add(c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, body, i, end);
+                add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED_NAME, body, i, end, c));
                 statementHasTokens = true;
                 i = end;
-            } else if (Character.isLetter(c) || c == '_' || c == '$') {
+            } else if (c == LEFT_SINGLE || c == LEFT_DOUBLE) {
+                char close = c == LEFT_SINGLE ? RIGHT_SINGLE : RIGHT_DOUBLE;
+                int closeAt = sql.indexOf(close, i + 1);
+                int end = closeAt < 0 ? n : closeAt + 1;
+                unterminated |= closeAt < 0;
+                add(new Token(c == LEFT_SINGLE ? Kind.STRING : Kind.QUOTED_NAME,
+                        sql.substring(i + 1, Math.max(i + 1, end - 1)), i, end, c));
+                statementHasTokens = true;
+                i = end;
+            } else if (c == '$' && heredocEnd(i) > 0) {
+                int end = heredocEnd(i);
+                int tag = sql.indexOf('$', i + 1) + 1 - i;
+                add(new Token(Kind.STRING, sql.substring(i + tag, end - tag), i, end, '$'));
+                statementHasTokens = true;
+                i = end;
+            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))
+                    && !afterOperand()) {
+                i = number(i);
+                statementHasTokens = true;
+            } else if (isWordChar(c) || c == '$' && i + 1 < n && isWordChar(sql.charAt(i + 1))) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
+                while (i < n && (isWordChar(sql.charAt(i)) || sql.charAt(i) == '$')) {
                     i++;
                 }
-                add(Kind.WORD, sql.substring(start, i), start, i);
+                add(new Token(Kind.WORD, sql.substring(start, i), start, i));
                 statementHasTokens = true;
                 if (isInsertFormatName()) {
                     insertFormat = tokens.get(tokens.size() - 1).text();
@@ -163,31 +193,105 @@ public final class SqlScanner {
                     statements++;
                     return; // the rest is data, not SQL
                 }
-            } else if (Character.isDigit(c)) {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.'
-                        || (sql.charAt(i) == '-' || sql.charAt(i) == '+')
-                        && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E'))) {
-                    i++;
-                }
-                add(Kind.NUMBER, sql.substring(start, i), start, i);
-                statementHasTokens = true;
             } else if (c == ';') {
                 if (statementHasTokens) {
                     statements++;
                 }
                 statementHasTokens = false;
-                add(Kind.SYMBOL, ";", i, i + 1);
+                add(new Token(Kind.SYMBOL, ";", i, i + 1));
                 i++;
             } else {
-                add(Kind.SYMBOL, String.valueOf(c), i, i + 1);
+                int width = Character.charCount(sql.codePointAt(i));
+                add(new Token(Kind.SYMBOL, sql.substring(i, i + width), i, i + width));
                 statementHasTokens = true;
-                i++;
+                i += width;
             }
         }
         if (statementHasTokens) {
             statements++;
         }
+    }
+
+    /** ClickHouse's words are ASCII: letters, digits and the underscore (and {@code $} after the first). */
+    private static boolean isWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /** True after a name, a number or a closing bracket, where {@code .} is a dot, not the start of a number. */
+    private boolean afterOperand() {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Token prev = tokens.get(tokens.size() - 1);
+        return prev.kind() != Kind.SYMBOL || prev.text().equals(")") || prev.text().equals("]");
+    }
+
+    /**
+     * A number as ClickHouse's lexer reads it: after a dot only digits (so {@code t.1.2} is two tuple accesses); a
+     * number followed by word characters is a name ({@code 16581729_entity_operations}).
+     */
+    private int number(int start) {
+        int i = start;
+        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).text().equals(".")
+                && tokens.get(tokens.size() - 1).end() == start) {
+            while (i < sql.length() && Character.isDigit(sql.charAt(i))) {
+                i++;
+            }
+        } else {
+            i = wordEnd(sql.charAt(i) == '.' ? i + 1 : i);
+            if (i < sql.length() && sql.charAt(i) == '.' && INTEGER_PART.matcher(sql.substring(start, i)).matches()) {
+                i = wordEnd(i + 1);
+            }
+            if (i + 1 < sql.length() && (sql.charAt(i) == '-' || sql.charAt(i) == '+')
+                    && Character.isDigit(sql.charAt(i + 1)) && MANTISSA.matcher(sql.substring(start, i)).matches()) {
+                i = wordEnd(i + 1);
+            }
+        }
+        String text = sql.substring(start, i);
+        boolean word = !NUMBER.matcher(text).matches() && text.chars().allMatch(ch -> isWordChar((char) ch)
+                || ch == '$');
+        add(new Token(word ? Kind.WORD : Kind.NUMBER, text, start, i));
+        return i;
+    }
+
+    private int wordEnd(int from) {
+        int i = from;
+        while (i < sql.length() && (isWordChar(sql.charAt(i)) || sql.charAt(i) == '$')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where a {@code $tag$...$tag$} heredoc starting at {@code i} ends, or -1 if none starts there. */
+    private int heredocEnd(int i) {
+        int tagEnd = sql.indexOf('$', i + 1);
+        if (tagEnd < 0) {
+            return -1;
+        }
+        String tag = sql.substring(i, tagEnd + 1);
+        int close = sql.indexOf(tag, tagEnd + 1);
+        return close < 0 ? -1 : close + tag.length();
+    }
+
+    private int blockCommentEnd(int start) {
+        int depth = 0;
+        int i = start;
+        while (i + 1 < sql.length()) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        unterminated = true;
+        return sql.length();
     }
 
     private boolean isInsertFormatName() {
@@ -228,7 +332,7 @@ public final class SqlScanner {
         return sql.length();
     }
 
-    private void add(Kind kind, String text, int start, int end) {
-        tokens.add(new Token(kind, text, start, end));
+    private void add(Token token) {
+        tokens.add(token);
     }
 }

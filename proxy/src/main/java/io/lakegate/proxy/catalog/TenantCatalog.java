@@ -31,10 +31,17 @@ public final class TenantCatalog {
     private final String database;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Table> byAnyName = new LinkedHashMap<>();
+    private final Map<String, String> rowFilters;
 
-    public TenantCatalog(String orgId, String database, Collection<Table> tables) {
+    /**
+     * @param rowFilters for each table of the lake's database, the condition a row of it must meet for this org
+     *                   ({@code org_id = '...'}, or {@code 0} for the gateway's own tables): the second line of
+     *                   defence, applied by ClickHouse to every table a query reads, wherever in the query
+     */
+    public TenantCatalog(String orgId, String database, Collection<Table> tables, Map<String, String> rowFilters) {
         this.orgId = orgId;
         this.database = database;
+        this.rowFilters = Map.copyOf(rowFilters);
         for (Table t : tables) {
             this.tables.put(t.name(), t);
             byAnyName.put(t.name(), t);
@@ -63,6 +70,11 @@ public final class TenantCatalog {
     /** Looks a table up by its short or full name, exactly as written (names are case-sensitive). */
     public Optional<Table> table(String name) {
         return Optional.ofNullable(byAnyName.get(name));
+    }
+
+    /** Table ({@code database.table}) to the condition its rows must meet for this org. */
+    public Map<String, String> rowFilters() {
+        return rowFilters;
     }
 
     public Set<String> columnNames() {

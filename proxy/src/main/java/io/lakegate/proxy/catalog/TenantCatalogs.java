@@ -1,5 +1,6 @@
 package io.lakegate.proxy.catalog;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import io.lakegate.schema.OrgId;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,6 +76,39 @@ public final class TenantCatalogs {
         }
     }
 
+    /**
+     * Every table of the lake's database as this org may read it: the datasets' tables (they have {@code org_id})
+     * only their org's rows, the gateway's own tables (credentials, registry, Liquibase's) nothing; plus the system
+     * tables that show other tenants' queries. Tenant queries never name these tables (the binder sees to that);
+     * the filters hold if a query ever did.
+     */
+    private Map<String, String> rowFilters(OrgId org) throws SQLException {
+        Map<String, String> filters = new LinkedHashMap<>();
+        String own = "org_id = " + ClickHouseQuoting.string(org.value());
+        try (PreparedStatement ps = connection.prepareStatement("SELECT name, name IN (SELECT table FROM "
+                + "system.columns WHERE database = ? AND name = 'org_id') FROM system.tables WHERE database = ? "
+                + "AND engine NOT LIKE '%View' AND NOT startsWith(name, '.')")) {
+            ps.setString(1, database);
+            ps.setString(2, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    boolean internal = table.startsWith("lakegate_") || table.toLowerCase(Locale.ROOT)
+                            .startsWith("databasechangelog");
+                    filters.put(database + "." + table, rs.getBoolean(2) && !internal ? own : "0");
+                }
+            }
+        }
+        for (String table : HIDDEN_SYSTEM_TABLES) {
+            filters.put(table, "0");
+        }
+        return filters;
+    }
+
+    private static final List<String> HIDDEN_SYSTEM_TABLES = List.of("system.processes", "system.query_log",
+            "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
+            "system.session_log", "system.users", "system.grants", "system.user_directories", "system.dictionaries");
+
     private TenantCatalog load(OrgId org) throws SQLException {
         synchronized (connection) {
             if (!registry.isProvisioned(org)) {
@@ -103,7 +138,7 @@ public final class TenantCatalogs {
                         List.of())));
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
-            return new TenantCatalog(org.value(), database, tables);
+            return new TenantCatalog(org.value(), database, tables, rowFilters(org));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.lakegate.proxy.clickhouse;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,21 +51,14 @@ final class CatalogQueries {
         return false;
     }
 
-    /** The value of {@code additional_table_filters} that limits the catalog tables to the tenant's objects. */
-    static String filters(TenantCatalog catalog) {
-        String db = quote(catalog.database());
-        String tables = catalog.tables().stream().map(t -> quote(t.physical())).collect(Collectors.joining(", "));
-        return "{" + entry("system.tables", "database = " + db + " AND name IN (" + tables + ")") + ", "
-                + entry("system.columns", "database = " + db + " AND table IN (" + tables + ")") + ", "
-                + entry("system.databases", "name = " + db) + "}";
-    }
-
-    private static String entry(String table, String filter) {
-        return quote(table) + ": " + quote(filter);
-    }
-
-    static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    /** The rows of the catalog tables a tenant may see: its own objects ({@code additional_table_filters}). */
+    static Map<String, String> filters(TenantCatalog catalog) {
+        String db = ClickHouseQuoting.string(catalog.database());
+        String tables = catalog.tables().stream().map(t -> ClickHouseQuoting.string(t.physical()))
+                .collect(Collectors.joining(", "));
+        return Map.of("system.tables", "database = " + db + " AND name IN (" + tables + ")",
+                "system.columns", "database = " + db + " AND table IN (" + tables + ")",
+                "system.databases", "name = " + db);
     }
 
     /** Checks ClickHouse's syntax tree of a catalog query; throws if it reads anything else. */

@@ -1,5 +1,6 @@
 package io.lakegate.proxy.clickhouse;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
@@ -26,7 +27,7 @@ final class CatalogStatements {
         String first = scanner.firstKeyword();
         String format = scanner.outputFormat();
         String suffix = format == null ? "" : " FORMAT " + format;
-        String db = CatalogQueries.quote(catalog.database());
+        String db = ClickHouseQuoting.string(catalog.database());
         switch (first) {
             case "SHOW" -> {
                 String what = word(tokens, 1);
@@ -38,7 +39,7 @@ final class CatalogStatements {
                     for (int i = 2; i + 1 < tokens.size(); i++) {
                         if (tokens.get(i).isWord("LIKE") || tokens.get(i).isWord("ILIKE")) {
                             like = " AND name " + tokens.get(i).text().toUpperCase(Locale.ROOT) + " "
-                                    + CatalogQueries.quote(tokens.get(i + 1).text());
+                                    + ClickHouseQuoting.string(tokens.get(i + 1).value());
                         }
                     }
                     return "SELECT name FROM system.tables WHERE database = " + db + like + " ORDER BY name" + suffix;
@@ -50,7 +51,7 @@ final class CatalogStatements {
                 TenantCatalog.Table table = table(tokens, catalog);
                 return "SELECT name, type, default_kind AS default_type, default_expression, comment, "
                         + "compression_codec AS codec_expression, '' AS ttl_expression FROM system.columns "
-                        + "WHERE database = " + db + " AND table = " + CatalogQueries.quote(table.physical())
+                        + "WHERE database = " + db + " AND table = " + ClickHouseQuoting.string(table.physical())
                         + " ORDER BY position" + suffix;
             }
             case "EXISTS" -> {

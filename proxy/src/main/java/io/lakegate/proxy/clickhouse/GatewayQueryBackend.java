@@ -12,7 +12,6 @@ import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.TenantLimits;
-import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 import io.lakegate.proxy.sql.TenantSqlException;
@@ -23,7 +22,6 @@ import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The gateway behind the ClickHouse HTTP interface: the same tenant pipeline as the JDBC door (rewrite, bind,
@@ -109,10 +107,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(parts.settings());
-        Map<String, String> settings = gateway.limits().settingsFor(requested);
-        settings.put("additional_table_filters", CatalogQueries.filters(catalog));
-        return parts.sql() + "\nSETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return parts.sql() + "\n" + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
     }
 
     private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {

@@ -1,5 +1,6 @@
 package io.lakegate.proxy.gateway;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.catalog.TenantCatalogs;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
@@ -71,13 +72,30 @@ public final class TenantGateway {
      * @param requestSettings settings that came with the request rather than in the SQL (URL parameters)
      */
     public PlannedQuery plan(Tenant tenant, String sql, Map<String, String> requestSettings) {
-        TenantSqlRewriter.Rewritten rewritten = rewriter.rewrite(sql, catalog(tenant));
+        TenantCatalog catalog = catalog(tenant);
+        TenantSqlRewriter.Rewritten rewritten = rewriter.rewrite(sql, catalog);
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(rewritten.settings());
+        return new PlannedQuery(rewritten.sql() + "\n" + settingsClause(catalog, requested, Map.of()),
+                rewritten.format(), rewritten.placeholders());
+    }
+
+    /**
+     * The SETTINGS clause every tenant query runs with: the tenant's own settings (checked), its limits, and the
+     * second line of defence, which holds even for a query the gateway should never have let through: read-only (no
+     * writes, no table functions such as url() or file(), no further setting changes) and each table's row filter
+     * ({@link TenantCatalog#rowFilters()}, plus {@code filters}), which ClickHouse applies wherever a table is read.
+     */
+    public String settingsClause(TenantCatalog catalog, Map<String, String> requested, Map<String, String> filters) {
         Map<String, String> settings = limits.settingsFor(requested);
-        String run = rewritten.sql() + "\nSETTINGS " + settings.entrySet().stream()
-                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
-        return new PlannedQuery(run, rewritten.format(), rewritten.placeholders());
+        Map<String, String> rows = new LinkedHashMap<>(catalog.rowFilters());
+        rows.putAll(filters);
+        settings.put("additional_table_filters", rows.entrySet().stream()
+                .map(e -> ClickHouseQuoting.string(e.getKey()) + ": " + ClickHouseQuoting.string(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}")));
+        settings.put("readonly", "1");
+        return "SETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** Takes one of the org's concurrent-query slots, or refuses at once when all are in use. */

@@ -15,9 +15,16 @@ import java.util.regex.Pattern;
  */
 public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
                            int maxConcurrentQueries) {
+    /** The most threads a tenant may ask for: more only starve the other tenants. */
+    static final int MAX_THREADS = 16;
+
     public static final TenantLimits DEFAULTS = new TenantLimits(300, 100_000_000L, 8L << 30, 4L << 30, 4);
 
-    /** Settings a tenant may set (SETTINGS clause, URL parameters): they change output, not what may be read. */
+    /**
+     * Settings a tenant may set (SETTINGS clause, URL parameters): they change output, not what may be read. Nothing
+     * that changes how ClickHouse analyses a query ({@code compatibility}, {@code allow_experimental_analyzer}):
+     * the old analyzer's hints name tables outside the tenant's catalog.
+     */
     public static final Set<String> TENANT_SETTINGS = Set.of("max_threads", "join_use_nulls", "cast_keep_nullable",
             "prefer_column_name_to_alias", "date_time_output_format", "date_time_input_format", "session_timezone",
             "output_format_json_quote_64bit_integers", "output_format_json_quote_decimals",
@@ -26,7 +33,7 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
             "output_format_write_statistics", "extremes", "format_csv_delimiter", "output_format_csv_crlf_end_of_line",
             "output_format_tsv_crlf_end_of_line", "output_format_pretty_max_rows", "output_format_json_escape_forward_slashes",
             "send_progress_in_http_headers", "http_headers_progress_interval_ms", "wait_end_of_query",
-            "buffer_size", "async_insert", "wait_for_async_insert", "compatibility", "use_client_time_zone",
+            "buffer_size", "async_insert", "wait_for_async_insert", "use_client_time_zone",
             "output_format_native_encode_types_in_binary_format", "input_format_binary_read_json_as_string",
             "output_format_binary_write_json_as_string", "output_format_json_array_of_rows",
             "output_format_arrow_string_as_string", "output_format_parquet_string_as_string");
@@ -38,6 +45,9 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
      */
     private static final Pattern VALUE = Pattern.compile(
             "-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*|'([^'\\\\]|\\\\.|'')*'");
+
+    private static final Pattern HINT = Pattern.compile("\\s*Maybe you meant:? \\[[^\\]]*\\]\\.?"
+            + "|\\s*Maybe you meant:? [^.()]*\\.?");
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
@@ -76,6 +86,13 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
                             + "allowed: your limit is " + limits.get(name) + " and may only be lowered");
                 }
                 effective.put(name, asked);
+            } else if (name.equals("max_threads")) {
+                long threads = parseLimit(name, value);
+                if (threads < 0 || threads > MAX_THREADS) {
+                    throw new TenantSqlException(Reason.NOT_ALLOWED, "Setting max_threads = " + value + " is not "
+                            + "allowed: choose 1 to " + MAX_THREADS + " (0 lets ClickHouse choose)");
+                }
+                result.put(name, String.valueOf(threads));
             } else if (TENANT_SETTINGS.contains(name)) {
                 result.put(name, value);
             } else {
@@ -118,7 +135,8 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
 
     /** Rewords ClickHouse's error when it is one of the tenant limits, so the tenant knows which limit it hit. */
     public String explain(String clickhouseMessage) {
-        String m = String.valueOf(clickhouseMessage);
+        // ClickHouse's "Maybe you meant" hints pick names from the whole server, other orgs' tables among them
+        String m = HINT.matcher(String.valueOf(clickhouseMessage)).replaceAll("");
         if (m.contains("TIMEOUT_EXCEEDED")) {
             return "Tenant limit max_execution_time (" + maxExecutionSeconds + " s) exceeded: " + m;
         }

@@ -36,8 +36,12 @@ import java.util.regex.Pattern;
  */
 public final class ClickHouseFunctions implements SqlOperatorTable {
     /** Functions that read dictionaries or other tables, or tell about the server, its users and settings. */
-    private static final Pattern DENIED = Pattern.compile("(?i)(dict[a-z]*|joinGet[a-z]*|hasColumnInTable|getMacro|"
-            + "getSetting[a-z]*|currentUser|user|currentRoles|enabledRoles|defaultRoles|currentProfiles|"
+    private static final Pattern DENIED = Pattern.compile("(?i)(dict[a-z0-9_]*|joinGet[a-z0-9_]*|hasColumnInTable|"
+            + "hasColumnInTable[a-z0-9_]*|getMacro|getSetting[a-z0-9_]*|currentUser|current_user|session_user|"
+            + "authenticatedUser|user|fullHostName|log(Trace|Debug|Info|Warning|Error)[a-z]*|showCertificate|revision|"
+            + "structureToCapnProtoSchema|structureToProtobufSchema|transactionID|transactionLatestSnapshot|"
+            + "transactionOldestSnapshot|"
+            + "currentRoles|enabledRoles|defaultRoles|currentProfiles|"
             + "enabledProfiles|defaultProfiles|currentQueryID|queryID|initialQueryID|initialQueryStartTime|hostName|"
             + "fqdn|getServerPort|tcpPort|uptime|serverUUID|displayName|getOSKernelVersion|filesystem[a-z]*|"
             + "zookeeperSessionUptime|buildId|connectionId|connection_id|shardNum|shardCount|getClientHTTPHeader|"

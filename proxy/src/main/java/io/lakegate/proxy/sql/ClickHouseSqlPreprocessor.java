@@ -1,5 +1,6 @@
 package io.lakegate.proxy.sql;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
@@ -65,6 +66,9 @@ public final class ClickHouseSqlPreprocessor {
         }
     }
 
+    private static final java.util.regex.Pattern PARAMETER_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Map<String, String> CLOSING = Map.of("(", ")", "[", "]", "{", "}");
     private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
     private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "SEMI", "ANTI", "GLOBAL", "PASTE");
     private static final Set<String> JOIN_WORDS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "IN",
@@ -171,7 +175,7 @@ public final class ClickHouseSqlPreprocessor {
             String name = tokens.get(i).text();
             Token value = tokens.get(i + 2);
             i += 3;
-            String text = value.kind() == Kind.STRING ? "'" + value.text() + "'" : value.text();
+            String text = value.kind() == Kind.STRING ? ClickHouseQuoting.string(value(value)) : value.text();
             if (value.text().equals("-") && i < to) {
                 text = "-" + tokens.get(i).text();
                 i++;
@@ -210,11 +214,16 @@ public final class ClickHouseSqlPreprocessor {
         Token next = i + 1 < to ? tokens.get(i + 1) : null;
         switch (t.kind()) {
             case STRING -> {
-                append(out, i, "'" + unescapeQuote(t.text()) + "'");
+                append(out, i, calciteString(value(t)));
                 return i + 1;
             }
             case QUOTED_NAME -> {
-                append(out, i, backTick(unescapeName(t.text(), sql.charAt(t.start()))));
+                String name = value(t);
+                if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+                    throw new TenantSqlException(Reason.UNSUPPORTED, "The name at position " + t.start() + " holds a "
+                            + "line break, which the gateway does not support in names: rename it with AS");
+                }
+                append(out, i, backTick(name));
                 return i + 1;
             }
             case NUMBER -> {
@@ -254,13 +263,18 @@ public final class ClickHouseSqlPreprocessor {
         int close = matching(i, to);
         Token kind = i + 1 < close ? tokens.get(i + 1) : null;
         if (kind != null && kind.kind() == Kind.WORD && i + 2 < close && tokens.get(i + 2).text().equals(":")) {
-            String type = sql.substring(tokens.get(i + 2).end(), tokens.get(close).start());
-            if (type.matches("(?is).*\\bIdentifier\\b.*")) {
+            List<Token> type = tokens.subList(i + 3, close);
+            if (!PARAMETER_NAME.matcher(kind.text()).matches()) {
+                throw new TenantSqlException(Reason.SYNTAX, "Query parameter name " + kind.text() + " is not valid: "
+                        + "use letters, digits and _");
+            }
+            if (type.stream().anyMatch(t -> t.isWord("Identifier"))) {
                 // ClickHouse makes the value a name, so a parameter could name any table of the gateway's account
                 throw new TenantSqlException(Reason.NOT_ALLOWED, "Query parameters of type Identifier are not "
                         + "allowed: parameters are values; write table and column names in the query");
             }
-            placeholders.add(sql.substring(tokens.get(i).start(), tokens.get(close).end()));
+            placeholders.add("{" + kind.text() + ":" + ClickHouseTypeText.of(type, "query parameter {"
+                    + kind.text() + ":...}") + "}");
             append(out, i, "?");
             return close + 1;
         }
@@ -384,8 +398,8 @@ public final class ClickHouseSqlPreprocessor {
         }
         append(out, i, "`" + tokens.get(i).text() + "`(");
         emit(i + 2, as, out);
-        String type = sql.substring(tokens.get(as + 1).start(), tokens.get(close - 1).end());
-        out.append(", '").append(type.replace("\\", "\\\\").replace("'", "''")).append("')");
+        out.append(", ").append(calciteString(ClickHouseTypeText.of(tokens.subList(as + 1, close), "CAST(x AS ...)")))
+                .append(')');
         return close + 1;
     }
 
@@ -502,15 +516,22 @@ public final class ClickHouseSqlPreprocessor {
         return false;
     }
 
-    /** The index of the bracket closing the one at {@code open}. */
+    /** The index of the bracket closing the one at {@code open}; brackets of other kinds must nest inside. */
     private int matching(int open, int to) {
-        int depth = 0;
+        java.util.ArrayDeque<String> expected = new java.util.ArrayDeque<>();
         for (int k = open; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (isOpen(t)) {
-                depth++;
-            } else if (isClose(t) && --depth == 0) {
-                return k;
+                expected.push(CLOSING.get(t.text()));
+            } else if (isClose(t)) {
+                if (!t.text().equals(expected.peek())) {
+                    throw new TenantSqlException(Reason.SYNTAX, "The bracket '" + t.text() + "' at position "
+                            + t.start() + " does not close the bracket before it: check the brackets");
+                }
+                expected.pop();
+                if (expected.isEmpty()) {
+                    return k;
+                }
             }
         }
         throw new TenantSqlException(Reason.SYNTAX, "The bracket '" + tokens.get(open).text() + "' at position "
@@ -533,38 +554,18 @@ public final class ClickHouseSqlPreprocessor {
         out.append(text);
     }
 
-    /** ClickHouse strings may escape a quote as {@code \'}; Calcite only knows {@code ''}. */
-    private static String unescapeQuote(String body) {
-        if (body.indexOf('\\') < 0) {
-            return body;
+    private static String value(Token t) {
+        try {
+            return t.value();
+        } catch (IllegalArgumentException e) {
+            throw new TenantSqlException(Reason.SYNTAX, "The string or name at position " + t.start() + " has an "
+                    + "escape the gateway cannot read: " + e.getMessage());
         }
-        StringBuilder sb = new StringBuilder(body.length());
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c == '\\' && k + 1 < body.length()) {
-                char n = body.charAt(++k);
-                sb.append(n == '\'' ? "''" : "\\" + n);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
-    private static String unescapeName(String body, char quote) {
-        StringBuilder sb = new StringBuilder(body.length());
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c == '\\' && k + 1 < body.length()) {
-                sb.append(body.charAt(++k));
-            } else if (c == quote && k + 1 < body.length() && body.charAt(k + 1) == quote) {
-                sb.append(c);
-                k++;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+    /** A value as a literal of Calcite's grammar, where only the doubled quote escapes. */
+    private static String calciteString(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     static String backTick(String name) {

@@ -1,17 +1,43 @@
 package io.lakegate.proxy.sql;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.ClickHouseSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Calcite's ClickHouse dialect, with the few constructs it prints in a form ClickHouse rejects written its way. */
+/**
+ * Calcite's ClickHouse dialect, with the few constructs it prints in a form ClickHouse rejects written its way, and
+ * every name and string printed by {@link ClickHouseQuoting}: Calcite's own quoting doubles the quote but leaves the
+ * backslash, which ClickHouse reads as an escape, so a name ending in a backslash would swallow the quote after it.
+ */
 final class GatewayDialect extends ClickHouseSqlDialect {
     static final GatewayDialect INSTANCE = new GatewayDialect();
 
     private GatewayDialect() {
         super(ClickHouseSqlDialect.DEFAULT_CONTEXT);
+    }
+
+    @Override
+    public String quoteIdentifier(String val) {
+        return ClickHouseQuoting.identifier(val);
+    }
+
+    @Override
+    public StringBuilder quoteIdentifier(StringBuilder buf, String val) {
+        return buf.append(ClickHouseQuoting.identifier(val));
+    }
+
+    @Override
+    public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName, String val) {
+        buf.append(ClickHouseQuoting.string(val)); // ClickHouse strings are bytes: no charset prefix, no u&'...'
+    }
+
+    @Override
+    public void quoteStringLiteralUnicode(StringBuilder buf, String val) {
+        buf.append(ClickHouseQuoting.string(val));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlWriter;
@@ -175,8 +176,8 @@ final class TenantBinder {
         if (call.getKind().belongsTo(SqlKind.QUERY)) {
             return query(call, ctes);
         }
-        if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
-                || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
+        SqlSyntax syntax = call.getOperator().getSyntax();
+        if (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR || syntax == SqlSyntax.FUNCTION_ID) {
             functions.checkAllowed(call.getOperator().getName());
         }
         for (int i = 0; i < call.operandCount(); i++) {

@@ -16,8 +16,10 @@ public final class TenantSqlException extends RuntimeException {
         INVALID,
         /** A ClickHouse feature the gateway does not support. */
         UNSUPPORTED,
-        /** A tenant limit (concurrency, size) was reached. */
-        LIMIT
+        /** A tenant limit (concurrency) was reached. */
+        LIMIT,
+        /** The query is larger or more deeply nested than the gateway reads. */
+        TOO_LARGE
     }
 
     private final Reason reason;
@@ -45,6 +47,7 @@ public final class TenantSqlException extends RuntimeException {
             case INVALID -> io.lakegate.engine.protocol.ErrorCode.UNKNOWN_IDENTIFIER;
             case UNSUPPORTED -> io.lakegate.engine.protocol.ErrorCode.NOT_IMPLEMENTED;
             case LIMIT -> io.lakegate.engine.protocol.ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES;
+            case TOO_LARGE -> io.lakegate.engine.protocol.ErrorCode.QUERY_IS_TOO_LARGE;
         };
     }
 }

@@ -89,7 +89,7 @@ public final class TenantSqlRewriter {
             throw new TenantSqlException(Reason.SYNTAX, "The query is empty: send one SELECT statement");
         }
         if (sql.length() > MAX_QUERY_CHARS) {
-            throw new TenantSqlException(Reason.LIMIT, "The query is " + sql.length() + " characters long; the "
+            throw new TenantSqlException(Reason.TOO_LARGE, "The query is " + sql.length() + " characters long; the "
                     + "gateway accepts at most " + MAX_QUERY_CHARS);
         }
         try {
@@ -101,7 +101,7 @@ public final class TenantSqlRewriter {
                     .withIndentation(0)).getSql();
             return new Rewritten(out, pre.settings(), pre.format(), pre.placeholders());
         } catch (StackOverflowError e) {
-            throw new TenantSqlException(Reason.LIMIT, "The query is nested too deeply for the gateway to read: "
+            throw new TenantSqlException(Reason.TOO_LARGE, "The query is nested too deeply for the gateway to read: "
                     + "flatten its subqueries or expressions");
         }
     }
