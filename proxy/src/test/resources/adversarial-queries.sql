@@ -159,3 +159,50 @@ SELECT * FROM current_entities_final WHERE _title = 'NEIGHBOUR-SECRET'
 SELECT org_id, count() FROM entity_operations GROUP BY org_id
 SELECT DISTINCT org_id FROM journey_sessions_final
 SELECT * FROM journey_sessions_final WHERE org_id <> '1500'
+-- injection through quoted names that end in a backslash (ClickHouse reads \` as an escaped quote)
+SELECT `a\\`, `) FROM {db}.lakegate_credentials --` FROM entity_operations
+SELECT "a\\", ") FROM {db}.lakegate_credentials --" FROM entity_operations
+SELECT 1 AS `x\\` FROM entity_operations WHERE `y\\` = `) OR 1 IN (SELECT 1 FROM {db}.lakegate_credentials) --`
+SELECT `entity_id\\`, `, password_hash FROM {db}.lakegate_credentials UNION ALL SELECT 1, 2 FROM entity_operations --` FROM entity_operations
+-- injection through query parameter types
+SELECT {p:String $$}$$) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --} FROM entity_operations
+SELECT {p:String ‘}’) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --} FROM entity_operations
+SELECT {p:Array(String]}) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --} FROM entity_operations
+SELECT {p:String) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --} FROM entity_operations
+SELECT {p:String} FROM entity_operations WHERE entity_id IN ({q:Array(String)}) OR 1 IN (SELECT 1 FROM {db}.lakegate_credentials)
+SELECT {`p`:String} FROM entity_operations
+-- strings as ClickHouse reads them: heredocs, Unicode quotes, backslash escapes
+SELECT $$'$$, detail FROM entity_operations WHERE '1' = '1' UNION ALL SELECT password_hash, username FROM {db}.lakegate_credentials -- '
+SELECT $t$ $$ ' $t$ AS a, detail FROM `1501_entity_operations`
+SELECT ‘'’ AS a, password_hash FROM {db}.lakegate_credentials -- '
+SELECT ’a’ FROM entity_operations
+SELECT 'a\' UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --' FROM entity_operations
+SELECT 'a\\', password_hash FROM {db}.lakegate_credentials -- '
+SELECT '\x27 UNION ALL SELECT password_hash FROM lakegate_credentials --' FROM entity_operations
+SELECT '\xE2\x80\x98' AS a FROM entity_operations
+SELECT “a\” FROM {db}.lakegate_credentials -- ” FROM entity_operations
+-- comments as ClickHouse reads them
+SELECT 1 FROM entity_operations #' UNION ALL SELECT password_hash FROM {db}.lakegate_credentials
+SELECT 1 /* /* */ UNION ALL SELECT password_hash FROM {db}.lakegate_credentials */ FROM entity_operations
+SELECT 1 FROM entity_operations // ' UNION ALL SELECT password_hash FROM {db}.lakegate_credentials
+-- settings that would change what the server reads or how it analyses
+SELECT count() FROM entity_operations SETTINGS compatibility = '24.1'
+SELECT count() FROM entity_operations SETTINGS allow_experimental_analyzer = 0
+SELECT count() FROM entity_operations SETTINGS max_threads = 10000
+SELECT count() FROM entity_operations SETTINGS readonly = 0
+SELECT count() FROM entity_operations SETTINGS additional_table_filters = {}
+SELECT count() FROM entity_operations SETTINGS max_threads = '1, readonly = 0'
+-- functions that describe the server or its users
+SELECT current_user() FROM entity_operations
+SELECT session_user() FROM entity_operations
+SELECT authenticatedUser() FROM entity_operations
+SELECT USER FROM entity_operations
+SELECT CURRENT_USER FROM entity_operations
+SELECT SESSION_USER FROM entity_operations
+SELECT fullHostName() FROM entity_operations
+SELECT dictGetUInt64('d', 'a', toUInt64(1)) FROM entity_operations
+SELECT logTrace('x') FROM entity_operations
+SELECT showCertificate() FROM entity_operations
+SELECT revision() FROM entity_operations
+SELECT structureToCapnProtoSchema('a UInt8') FROM entity_operations
+SELECT count() FROM entity_operations WHERE 1 IN (SELECT 1 FROM `{db}`.`1501_entity_operations`)

@@ -46,8 +46,8 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
     private static final Pattern VALUE = Pattern.compile(
             "-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*|'([^'\\\\]|\\\\.|'')*'");
 
-    private static final Pattern HINT = Pattern.compile("\\s*Maybe you meant:? \\[[^\\]]*\\]\\.?"
-            + "|\\s*Maybe you meant:? [^.()]*\\.?");
+    /** ClickHouse's hint, up to the error name that ends its messages ({@code (UNKNOWN_TABLE)}) or the end. */
+    private static final Pattern HINT = Pattern.compile("(?s)\\s*Maybe you meant:?.*?(?=\\s*\\([A-Z_]+\\)|$)");
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0

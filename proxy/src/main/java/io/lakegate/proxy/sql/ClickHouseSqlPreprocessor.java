@@ -44,6 +44,9 @@ public final class ClickHouseSqlPreprocessor {
 
     static final String PARAMS_FUNCTION = "__lakegate_params";
 
+    /** Parse and validation work grows with the tokens, not the characters: bounded before any of it starts. */
+    static final int MAX_TOKENS = 64 * 1024;
+
     private static final SqlAbstractParserImpl.Metadata PARSER_METADATA =
             SqlBabelParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
 
@@ -130,6 +133,11 @@ public final class ClickHouseSqlPreprocessor {
         if (!first.equals("SELECT") && !first.equals("WITH")) {
             throw new TenantSqlException(Reason.NOT_ALLOWED, (first.isEmpty() ? "This statement" : first)
                     + " is not allowed: the gateway only runs queries that read (SELECT or WITH ... SELECT)");
+        }
+        if (scanner.tokens().size() > MAX_TOKENS) {
+            throw new TenantSqlException(Reason.TOO_LARGE, "The query has " + scanner.tokens().size() + " tokens; the "
+                    + "gateway reads at most " + MAX_TOKENS + ": split it, or filter with a subquery instead of a "
+                    + "long list of values");
         }
         List<Token> tokens = new ArrayList<>(scanner.tokens());
         tokens.removeIf(t -> t.text().equals(";") && t.kind() == Kind.SYMBOL);

@@ -6,12 +6,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdversarialQueriesIT {
     private static final GatewayFixture FX = GatewayFixture.get();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The prefix of every bcrypt hash in the credential store. */
+    private static final String BCRYPT = "$2a$";
 
     static Stream<String> corpus() throws IOException {
         List<String> queries = new ArrayList<>();
@@ -39,6 +48,11 @@ class AdversarialQueriesIT {
         queries.add("SELECT * FROM entity_operations WHERE " + "entity_id IN (SELECT entity_id FROM "
                 .repeat(300) + "`1501_entity_operations`" + ")".repeat(300));
         queries.add("SELECT 1 FROM entity_operations WHERE '" + "a".repeat(300_000) + "' = ''");
+        // comments end at a line break; what follows is SQL again
+        queries.add("SELECT 1 FROM entity_operations // '\n UNION ALL SELECT password_hash FROM "
+                + FX.settings.database() + ".lakegate_credentials -- '");
+        queries.add("SELECT 1 FROM entity_operations # '\n, (SELECT max(password_hash) FROM "
+                + FX.settings.database() + ".lakegate_credentials) -- '");
         return queries.stream();
     }
 
@@ -58,22 +72,68 @@ class AdversarialQueriesIT {
                         String value = rs.getString(i);
                         if (value != null) {
                             assertThat(value).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER)
-                                    .doesNotContain(GatewayFixture.NEIGHBOUR + "_").isNotEqualTo(GatewayFixture.NEIGHBOUR);
+                                    .doesNotContain(GatewayFixture.NEIGHBOUR + "_").isNotEqualTo(GatewayFixture.NEIGHBOUR)
+                                    .doesNotContain(BCRYPT).doesNotContain(FX.neighbour.username());
                         }
                     }
                 }
             } catch (SQLException refused) {
-                String message = String.valueOf(refused.getMessage());
-                assertThat(message).as(sql).isNotBlank().doesNotContain(GatewayFixture.NEIGHBOUR_MARKER)
-                        .doesNotContain("\tat ");
+                assertCleanRefusal(sql, String.valueOf(refused.getMessage()));
+                assertThat(refused.getMessage()).doesNotContain("\tat ");
             } catch (RuntimeException refused) {
-                assertThat(String.valueOf(refused.getMessage())).as(sql).isNotBlank()
-                        .doesNotContain(GatewayFixture.NEIGHBOUR_MARKER);
+                assertCleanRefusal(sql, String.valueOf(refused.getMessage()));
             }
             try (ResultSet rs = s.executeQuery("SELECT count() FROM entity_operations")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).as("still serving after: " + sql).isEqualTo(6);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void nothingOfAnotherOrgIsPreparedThroughTheJdbcDoor(String sql) throws SQLException {
+        try (Connection c = FX.connect(FX.tenant)) {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        assertThat(String.valueOf(rs.getString(i))).as(sql)
+                                .doesNotContain(GatewayFixture.NEIGHBOUR_MARKER).doesNotContain(BCRYPT)
+                                .doesNotContain(GatewayFixture.NEIGHBOUR + "_");
+                    }
+                }
+            } catch (SQLException | RuntimeException refused) {
+                assertCleanRefusal(sql, String.valueOf(refused.getMessage()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void nothingOfAnotherOrgComesBackThroughTheClickHouseDoor(String sql) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + FX.gateway.httpPort() + "/?database=" + FX.settings.database()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((FX.tenant.username() + ":"
+                        + FX.tenant.password()).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 200) {
+            assertThat(r.body()).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER)
+                    .doesNotContain(GatewayFixture.NEIGHBOUR + "_").doesNotContain(BCRYPT)
+                    .doesNotContain(FX.neighbour.username());
+        } else {
+            assertThat(r.body()).as(sql).startsWith("Code: ");
+            assertCleanRefusal(sql, r.body());
+        }
+    }
+
+    /** A refusal says something, shows no stack trace, and names nothing of another org the query did not name. */
+    private static void assertCleanRefusal(String sql, String message) {
+        assertThat(message).as(sql).isNotBlank().doesNotContain(GatewayFixture.NEIGHBOUR_MARKER).doesNotContain(BCRYPT)
+                .doesNotContain(FX.neighbour.username());
+        if (!sql.contains(GatewayFixture.NEIGHBOUR)) {
+            assertThat(message).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR + "_");
         }
     }
 }
