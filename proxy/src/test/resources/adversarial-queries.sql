@@ -206,3 +206,6 @@ SELECT showCertificate() FROM entity_operations
 SELECT revision() FROM entity_operations
 SELECT structureToCapnProtoSchema('a UInt8') FROM entity_operations
 SELECT count() FROM entity_operations WHERE 1 IN (SELECT 1 FROM `{db}`.`1501_entity_operations`)
+SELECT * FROM system.databases
+SELECT name, data_path, metadata_path FROM system.databases
+SELECT name, data_paths, metadata_path, create_table_query FROM system.tables

@@ -61,10 +61,36 @@ final class CatalogQueries {
                 "system.databases", "name = " + db);
     }
 
+    /** Columns of the catalog tables that describe the server (its paths), not the tenant's objects. */
+    private static final Set<String> SERVER_COLUMNS = Set.of("data_path", "data_paths", "metadata_path");
+
     /** Checks ClickHouse's syntax tree of a catalog query; throws if it reads anything else. */
     static void check(String explainAst, ClickHouseFunctions functions) {
         Node root = parse(explainAst);
         walk(root, functions);
+        if (reads(root, "system.databases") || reads(root, "system.tables")) {
+            refuseServerColumns(root);
+        }
+    }
+
+    private static boolean reads(Node node, String table) {
+        return node.text.startsWith("TableIdentifier " + table) && name(node.text, "TableIdentifier ").equals(table)
+                || node.children.stream().anyMatch(child -> reads(child, table));
+    }
+
+    private static void refuseServerColumns(Node node) {
+        if (node.text.equals("Asterisk") || node.text.startsWith("QualifiedAsterisk")) {
+            throw refused("SELECT * is not available on system.databases and system.tables (some of their columns "
+                    + "describe the server): list the columns you need, e.g. SELECT name FROM system.tables");
+        }
+        if (node.text.startsWith("Identifier ")) {
+            String column = name(node.text, "Identifier ");
+            String last = column.substring(column.lastIndexOf('.') + 1);
+            if (SERVER_COLUMNS.contains(last)) {
+                throw refused("Column " + last + " describes the server and is not available to tenants");
+            }
+        }
+        node.children.forEach(CatalogQueries::refuseServerColumns);
     }
 
     private static void walk(Node node, ClickHouseFunctions functions) {

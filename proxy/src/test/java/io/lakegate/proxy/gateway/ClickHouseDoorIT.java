@@ -166,6 +166,19 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void catalogQueriesDoNotShowTheServersPaths() throws Exception {
+        assertThat(text(post("/", "SELECT name FROM system.databases", basic())).strip())
+                .isEqualTo(fx.settings.database());
+        for (String sql : List.of("SELECT * FROM system.databases", "SELECT data_path FROM system.databases",
+                "SELECT d.metadata_path FROM system.databases AS d", "SELECT name, data_paths FROM system.tables",
+                "SELECT t.* FROM system.tables AS t")) {
+            HttpResponse<byte[]> r = post("/", sql, basic());
+            assertThat(r.statusCode()).as(sql).isNotEqualTo(200);
+            assertThat(text(r)).as(sql).contains("describe").doesNotContain("/store/").doesNotContain("/metadata/");
+        }
+    }
+
+    @Test
     void catalogStatementsAnswerWithTheTenantsObjectsOnly() throws Exception {
         String tables = text(post("/", "SELECT name FROM system.tables ORDER BY name", basic()));
         assertThat(tables.strip().split("\n")).hasSize(12).allMatch(t -> t.startsWith(GatewayFixture.ORG + "_"));
