@@ -6,7 +6,7 @@ import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns ClickHouse-flavoured SQL, as tenants and BI tools write it, into SQL that Calcite's Babel parser reads with
+ * Turns ClickHouse-flavoured SQL, as tenants and BI tools write it, into SQL that the gateway's grammar (Calcite's, extended: src/main/codegen) reads with
  * back-tick quoting, without changing what it means. It works on ClickHouse's own tokens (strings, quoted names and
  * comments are never touched by mistake) and either rewrites a construct into an equivalent one or refuses it with a
  * message that names it; it never lets one through to be mis-parsed (e.g. {@code FROM t FINAL} read as alias FINAL).
@@ -48,7 +48,7 @@ public final class ClickHouseSqlPreprocessor {
     static final int MAX_TOKENS = 64 * 1024;
 
     private static final SqlAbstractParserImpl.Metadata PARSER_METADATA =
-            SqlBabelParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+            ClickHouseParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
 
     /** Words followed by "(" that are syntax or functions Calcite must see as itself; every other call is quoted. */
     private static final Set<String> NATIVE = Set.of("AND", "OR", "NOT", "IN", "EXISTS", "AS", "FROM", "JOIN", "ON",
@@ -258,9 +258,6 @@ public final class ClickHouseSqlPreprocessor {
         }
         if (t.text().equals("{")) {
             return emitBrace(i, to, out);
-        }
-        if (t.text().equals(":") && i + 1 < to && tokens.get(i + 1).text().equals(":")) {
-            throw unsupported("The :: cast", "write CAST(x AS Type), e.g. CAST('2024-08-01' AS Date)");
         }
         append(out, i, t.text());
         return i + 1;

@@ -29,7 +29,7 @@ import org.apache.calcite.sql.fun.SqlDatePartFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway's query path, up to the SQL that runs: preprocess the tenant's ClickHouse-flavoured SQL, parse it with
- * Calcite's Babel parser, validate it against the tenant's catalog (names, scopes, aggregates), bind every table to
+ * the gateway's grammar (Calcite's parser with Babel's words and ClickHouse's syntax), validate it against the tenant's catalog (names, scopes, aggregates), bind every table to
  * the tenant's org and print it back as ClickHouse SQL. Validation and binding work on two parses of the same text,
  * because the validator rewrites the tree it validates.
  */
@@ -61,7 +61,7 @@ public final class TenantSqlRewriter {
     public static final int MAX_QUERY_CHARS = 256 * 1024;
 
     private static final SqlParser.Config PARSER = SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(ClickHouseParserImpl.FACTORY)
             .withQuoting(Quoting.BACK_TICK)
             .withCaseSensitive(true)
             .withUnquotedCasing(Casing.UNCHANGED)

@@ -1,0 +1,101 @@
+<#--
+  ClickHouse's syntax, added to Calcite's grammar through the template's hooks (config.fmpp names each production).
+  Each production builds gateway SqlNodes (io.lakegate.proxy.sql.ClickHouseSyntax) that validate like the standard
+  ones and print back as ClickHouse SQL.
+-->
+
+JoinType LeftSemiJoin() :
+{
+}
+{
+    <LEFT> <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+}
+
+JoinType LeftAntiJoin() :
+{
+}
+{
+    <LEFT> <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
+}
+
+/** {@code x::Type}: ClickHouse's cast, with ClickHouse's type names (Nullable(String), DateTime64(3, 'UTC')). */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final String type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    type = ClickHouseTypeName() {
+        list.add(new SqlParserUtil.ToTreeListItem(ClickHouseSyntax.infixCast(type), getPos()));
+    }
+}
+
+/** A ClickHouse type, printed again from its parts: never a copy of the text. */
+String ClickHouseTypeName() :
+{
+    final StringBuilder sb = new StringBuilder();
+}
+{
+    ClickHouseTypeWord(sb)
+    [
+        <LPAREN> { sb.append('('); }
+        ClickHouseTypeArgument(sb)
+        ( <COMMA> { sb.append(", "); } ClickHouseTypeArgument(sb) )*
+        <RPAREN> { sb.append(')'); }
+    ]
+    { return sb.toString(); }
+}
+
+void ClickHouseTypeWord(StringBuilder sb) :
+{
+    final SqlIdentifier id;
+}
+{
+    (
+        id = SimpleIdentifier() { sb.append(ClickHouseSyntax.typeWord(id.getSimple())); }
+    |
+        ( <DATE> | <TIME> | <TIMESTAMP> | <INTERVAL> ) { sb.append(token.image); }
+    )
+}
+
+/** A type's argument: a type, a number, a string, a named element ({@code a String}) or an enum value. */
+void ClickHouseTypeArgument(StringBuilder sb) :
+{
+    SqlNode literal;
+}
+{
+    (
+        literal = NumericLiteral() { sb.append(literal.toString()); }
+    |
+        <MINUS> literal = UnsignedNumericLiteral() { sb.append('-').append(literal.toString()); }
+    |
+        literal = StringLiteral() {
+            sb.append(ClickHouseSyntax.quoted(literal));
+        }
+        [ <EQ> { sb.append(" = "); } ( <MINUS> { sb.append('-'); } )? literal = UnsignedNumericLiteral() {
+            sb.append(literal.toString());
+        } ]
+    |
+        ClickHouseTypeName2(sb)
+    )
+}
+
+/** A type, or a name followed by a type (a named tuple element). */
+void ClickHouseTypeName2(StringBuilder sb) :
+{
+    final String type;
+}
+{
+    type = ClickHouseTypeName() { sb.append(type); }
+    [ LOOKAHEAD(1) ClickHouseTypeWord2(sb) ]
+}
+
+void ClickHouseTypeWord2(StringBuilder sb) :
+{
+    final String type;
+}
+{
+    type = ClickHouseTypeName() { sb.append(' ').append(type); }
+}

@@ -1,0 +1,59 @@
+package io.lakegate.proxy.sql;
+
+import io.lakegate.engine.protocol.ClickHouseQuoting;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlPostfixOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the gateway's grammar ({@code src/main/codegen/includes/parserImpls.ftl}) builds for ClickHouse's own syntax:
+ * operators that validate like Calcite's and print back as ClickHouse reads them.
+ */
+public final class ClickHouseSyntax {
+    private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private ClickHouseSyntax() {
+    }
+
+    /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */
+    public static SqlPostfixOperator infixCast(String type) {
+        return new InfixCast(type);
+    }
+
+    /** A word of a type name as ClickHouse's type parser reads it. */
+    public static String typeWord(String word) {
+        return BARE.matcher(word).matches() ? word : ClickHouseQuoting.identifier(word);
+    }
+
+    /** A string literal in a type ({@code DateTime64(3, 'UTC')}, {@code Enum8('a' = 1)}). */
+    public static String quoted(SqlNode literal) {
+        return ClickHouseQuoting.string(((SqlLiteral) literal).getValueAs(String.class));
+    }
+
+    private static final class InfixCast extends SqlPostfixOperator {
+        private final String type;
+
+        InfixCast(String type) {
+            // binds tighter than any other operator, as ClickHouse's :: does
+            super("::", SqlKind.OTHER, 200, ReturnTypes.explicit(SqlTypeName.ANY), null, OperandTypes.ANY);
+            this.type = type;
+        }
+
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            SqlWriter.Frame frame = writer.startFunCall("CAST");
+            call.operand(0).unparse(writer, 0, 0);
+            writer.sep(",");
+            writer.literal(ClickHouseQuoting.string(type));
+            writer.endFunCall(frame);
+        }
+    }
+}
