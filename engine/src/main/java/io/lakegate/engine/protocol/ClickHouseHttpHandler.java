@@ -60,9 +60,11 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
         QueryResult result;
         String queryId = exchange.getRequestHeaders().getFirst("X-ClickHouse-Query-Id");
         try {
-            request = parser.parse(exchange);
-            queryId = request.queryId();
-            P principal = authenticator.authenticate(request.credentials(), request.remoteAddress());
+            RequestHead head = parser.head(exchange);
+            queryId = head.queryId();
+            // Before the body: a body (and what its headers claim about it) is read only for someone who logged in.
+            P principal = authenticator.authenticate(head.credentials(), head.remoteAddress());
+            request = parser.parse(head, exchange);
             result = backend.execute(request, principal);
         } catch (ClickHouseException e) {
             sendError(exchange, queryId, e);

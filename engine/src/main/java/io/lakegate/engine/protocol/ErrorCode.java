@@ -8,6 +8,7 @@ public enum ErrorCode {
     UNSUPPORTED_METHOD(1),
     CANNOT_PARSE_TEXT(6),
     BAD_ARGUMENTS(36),
+    TOO_LARGE_SIZE_COMPRESSED(39),
     UNKNOWN_FUNCTION(46),
     UNKNOWN_IDENTIFIER(47),
     NOT_IMPLEMENTED(48),
@@ -79,6 +80,7 @@ public enum ErrorCode {
             case "UNKNOWN_TYPE":
             case "UNKNOWN_COMPRESSION_METHOD":
             case "CANNOT_DECOMPRESS":
+            case "TOO_LARGE_SIZE_COMPRESSED":
                 return 400;
             case "UNKNOWN_TABLE":
             case "UNKNOWN_DATABASE":

@@ -56,7 +56,11 @@ public final class RequestParser {
         return result;
     }
 
-    public QueryRequest parse(HttpExchange exchange) throws IOException {
+    /**
+     * Everything a request says before its body: the method, URL parameters and headers, credentials included. The
+     * handler authenticates on this, so no body is read (or decompressed) for someone who has not logged in.
+     */
+    public RequestHead head(HttpExchange exchange) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("POST")) {
             throw new ClickHouseException(ErrorCode.UNSUPPORTED_METHOD, "HTTP method " + method
@@ -85,20 +89,38 @@ public final class RequestParser {
         if (queryId == null || queryId.isEmpty()) {
             queryId = UUID.randomUUID().toString();
         }
+        return new RequestHead(method, url, settings, params, credentials, defaultFormat, database, queryId,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
+    }
 
+    /** Reads the body of the request whose {@link #head} was read (and whose sender was authenticated). */
+    public QueryRequest parse(RequestHead head, HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getRequestHeaders();
+        Map<String, String> url = head.url();
         InputStream body = exchange.getRequestBody();
         body = HttpCompression.decode(headers.getFirst("Content-Encoding"), body);
         if (isTrue(url.get("decompress"))) {
-            body = new NativeBlockInputStream(body);
+            body = new NativeBlockInputStream(body, maxBlockBytes(url.get("query")));
         }
-        Statement statement = statement(url.get("query"), method.equals("POST") ? body : InputStream.nullInputStream());
-        String outputFormat = statement.insertFormat != null ? defaultFormat
-                : first(SqlScanner.scan(statement.sql).outputFormat(), defaultFormat, defaultFormat);
+        boolean isGet = head.method().equals("GET");
+        Statement statement = statement(url.get("query"), isGet ? InputStream.nullInputStream() : body);
+        String outputFormat = statement.insertFormat != null ? head.defaultFormat()
+                : first(SqlScanner.scan(statement.sql).outputFormat(), head.defaultFormat(), head.defaultFormat());
         checkFormatName(outputFormat);
-        return new QueryRequest(statement.sql, statement.insertFormat, statement.insertData, database, defaultFormat,
-                outputFormat, queryId, session(url), settings, params, method.equals("GET"),
-                isTrue(url.get("compress")), isTrue(url.get("enable_http_compression")), credentials,
-                headers.getFirst("User-Agent"), exchange.getRemoteAddress().getAddress().getHostAddress());
+        return new QueryRequest(statement.sql, statement.insertFormat, statement.insertData, head.database(),
+                head.defaultFormat(), outputFormat, head.queryId(), session(url), head.settings(), head.params(),
+                isGet, isTrue(url.get("compress")), isTrue(url.get("enable_http_compression")), head.credentials(),
+                headers.getFirst("User-Agent"), head.remoteAddress());
+    }
+
+    /**
+     * A compressed body that is statement text is read whole and can be no larger than a statement, so neither can
+     * one of its blocks; data streamed into an INSERT is not held whole, and its blocks get the general limit.
+     */
+    private int maxBlockBytes(String urlQuery) {
+        boolean bodyIsData = urlQuery != null && SqlScanner.scan(urlQuery).insertFormat() != null;
+        return bodyIsData ? NativeBlockInputStream.DEFAULT_MAX_BLOCK_BYTES
+                : (int) Math.min(NativeBlockInputStream.DEFAULT_MAX_BLOCK_BYTES, Math.max(1, maxQueryBytes));
     }
 
     private record Statement(String sql, String insertFormat, InputStream insertData) {

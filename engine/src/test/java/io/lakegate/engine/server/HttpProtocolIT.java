@@ -216,6 +216,23 @@ class HttpProtocolIT {
     }
 
     @Test
+    void forgedCompressedBlockSizesGetClickHousesErrorNotAnAllocation() {
+        // 25 bytes: a checksum, LZ4, and a compressed and decompressed size of 2 GB each
+        byte[] forged = java.nio.ByteBuffer.allocate(25).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1)
+                .putLong(2).put((byte) 0x82).putInt(1 << 31).putInt(1 << 31).array();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> r = Http.send(Http.request("/?decompress=1")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(forged)).build());
+            assertThat(r.statusCode()).isBetween(400, 599);
+            assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("39");
+            // the name ClickHouse itself gives the code
+            assertThat(r.body()).startsWith("Code: 39. DB::Exception: ")
+                    .contains("(" + query("SELECT errorCodeToName(39)").strip() + ")");
+        }
+        assertThat(query("SELECT 1")).isEqualTo("1\n");
+    }
+
+    @Test
     void httpCompressionOfResponses() throws IOException {
         HttpResponse<byte[]> r = Http.sendBytes(Http.request("/?enable_http_compression=1&query="
                 + enc("SELECT number FROM numbers(100000)")).header("Accept-Encoding", "gzip").GET().build());

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks a tenant's username and password on every request. The credential is read from ClickHouse each time, so a
  * revocation or a removed credential takes effect at once; the slow bcrypt comparison is done once per password and
- * remembered. A failed login says nothing about whether the user exists, takes as long either way, and repeated
- * failures for a user or from an address are slowed down.
+ * remembered. A failed login says nothing about whether the user exists and takes as long either way; how many
+ * passwords can be tried per user name and per address is the {@link LoginThrottle}'s to decide, and an attempt over
+ * its budget is refused at once: no thread of either door waits out a penalty.
  */
 public final class GatewayAuthenticator {
     /** A failed login: the message never says whether the user exists. */
@@ -25,16 +26,9 @@ public final class GatewayAuthenticator {
         }
     }
 
-    private static final int FREE_FAILURES = 3;
-    private static final long MAX_DELAY_MS = 5_000;
-    private static final long FAILURE_WINDOW_MS = 15 * 60_000;
-
-    private record Failures(int count, long lastAt) {
-    }
-
     private final CredentialStore store;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle();
 
     public GatewayAuthenticator(CredentialStore store) {
         this.store = store;
@@ -45,11 +39,21 @@ public final class GatewayAuthenticator {
             throw new LoginFailedException("Authentication required: log in with the username and password issued "
                     + "for your organization");
         }
+        LoginThrottle.Admission admission = throttle.admit(username, remoteAddress);
+        if (!admission.admitted()) {
+            throw new LoginFailedException("Authentication failed: too many failed logins for this user name or "
+                    + "from this address; the password was not checked. Try again in "
+                    + Math.max(1, (admission.waitMillis() + 999) / 1000) + " s");
+        }
         Optional<CredentialStore.Row> row;
         try {
             row = store.find(username);
         } catch (SQLException e) {
+            throttle.unchecked(admission.ticket());
             throw new IllegalStateException("The credential store in ClickHouse cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throttle.unchecked(admission.ticket());
+            throw e;
         }
         String key = username + ":" + digest(password);
         boolean ok;
@@ -65,34 +69,12 @@ public final class GatewayAuthenticator {
             ok &= !row.get().revoked();
         }
         if (!ok) {
-            slowDown(username, remoteAddress);
+            // the attempt stays charged: that is what spaces the next ones
             throw new LoginFailedException("Authentication failed: wrong username or password, or the credential "
                     + "was revoked");
         }
-        failures.remove(username);
-        failures.remove(remoteAddress);
+        throttle.succeeded(admission.ticket());
         return new Tenant(username, row.get().orgId());
-    }
-
-    private void slowDown(String username, String remoteAddress) {
-        int count = Math.max(record(username), record(remoteAddress));
-        if (count > FREE_FAILURES) {
-            long delay = Math.min(MAX_DELAY_MS, 250L << Math.min(10, count - FREE_FAILURES - 1));
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private int record(String key) {
-        if (key == null) {
-            return 0;
-        }
-        long now = System.currentTimeMillis();
-        return failures.merge(key, new Failures(1, now), (old, one) ->
-                now - old.lastAt() > FAILURE_WINDOW_MS ? one : new Failures(old.count() + 1, now)).count();
     }
 
     private static String digest(String password) {
