@@ -32,6 +32,21 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
+/** {@code a == b}: ClickHouse's other spelling of {@code =}. */
+void DoubleEquals(List<Object> list, ExprContext exprContext, Span s) :
+{
+    List<Object> list2;
+}
+{
+    <DOUBLE_EQUALS> {
+        checkNonQueryExpression(exprContext);
+    }
+    list2 = Expression2(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(new SqlParserUtil.ToTreeListItem(ClickHouseSyntax.doubleEquals(), getPos()));
+        list.addAll(list2);
+    }
+}
+
 /** A ClickHouse type, printed again from its parts: never a copy of the text. */
 String ClickHouseTypeName() :
 {

@@ -1,6 +1,8 @@
 package io.lakegate.proxy.sql;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -9,7 +11,10 @@ import org.apache.calcite.sql.SqlPostfixOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 import java.util.regex.Pattern;
 
@@ -26,6 +31,11 @@ public final class ClickHouseSyntax {
     /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */
     public static SqlPostfixOperator infixCast(String type) {
         return new InfixCast(type);
+    }
+
+    /** ClickHouse's {@code a == b}: the standard {@code =}. */
+    public static SqlBinaryOperator doubleEquals() {
+        return SqlStdOperatorTable.EQUALS;
     }
 
     /** A word of a type name as ClickHouse's type parser reads it. */
@@ -47,11 +57,19 @@ public final class ClickHouseSyntax {
             this.type = type;
         }
 
+        /** The type is ClickHouse's: ClickHouse derives it; Calcite's lookup by name would find no "::". */
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            validator.deriveType(scope, call.operand(0));
+            return validator.getTypeFactory().createTypeWithNullability(
+                    validator.getTypeFactory().createSqlType(SqlTypeName.ANY), true);
+        }
+
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
             SqlWriter.Frame frame = writer.startFunCall("CAST");
             call.operand(0).unparse(writer, 0, 0);
-            writer.sep(",");
+            writer.print(", ");
             writer.literal(ClickHouseQuoting.string(type));
             writer.endFunCall(frame);
         }

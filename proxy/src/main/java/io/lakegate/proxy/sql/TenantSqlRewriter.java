@@ -31,6 +31,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -195,6 +196,22 @@ public final class TenantSqlRewriter {
         LenientValidator(SqlOperatorTable operators, CalciteCatalogReader reader, RelDataTypeFactory types,
                          Config config) {
             super(operators, reader, types, config);
+        }
+
+        /**
+         * ClickHouse's conditions are numbers (UInt8: {@code WHERE 0}, {@code WHERE has(tags, 'x')}): a number or a
+         * value of unknown type is a condition too; ClickHouse refuses the rest itself.
+         */
+        @Override
+        protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {
+            try {
+                super.validateWhereOrOn(scope, condition, clause);
+            } catch (CalciteContextException e) {
+                RelDataType type = getValidatedNodeTypeIfKnown(condition);
+                if (type == null || !SqlTypeUtil.isNumeric(type) && type.getSqlTypeName() != SqlTypeName.ANY) {
+                    throw e;
+                }
+            }
         }
 
         @Override

@@ -1,0 +1,162 @@
+package io.lakegate.proxy.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakegate.engine.testing.TestClickHouse;
+import io.lakegate.proxy.catalog.TenantCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tenant SQL is ClickHouse SQL: every query of the corpus ({@code tenant-queries.sql}) runs directly on the org's
+ * views and through both doors, and gives the same rows (in the same order where it orders them).
+ */
+class TenantQueryCorpusIT {
+    private static final GatewayFixture FX = GatewayFixture.get();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger CLICKHOUSE_DOOR = new AtomicInteger();
+    private static final AtomicInteger JDBC_DOOR = new AtomicInteger();
+
+    static Stream<String> corpus() throws IOException {
+        List<String> queries = new ArrayList<>();
+        try (InputStream in = TenantQueryCorpusIT.class.getResourceAsStream("/tenant-queries.sql")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("--")) {
+                    queries.add(line);
+                }
+            }
+        }
+        return queries.stream();
+    }
+
+    @Test
+    void theCorpusCoversTheConstructs() throws IOException {
+        assertThat(corpus().count()).isGreaterThanOrEqualTo(40);
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void theClickHouseDoorAnswersAsTheViewsDo(String sql) throws Exception {
+        List<List<String>> expected = direct(sql);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + FX.gateway.httpPort() + "/?database=" + FX.settings.database()
+                        + "&output_format_json_quote_64bit_integers=0"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((FX.tenant.username() + ":"
+                        + FX.tenant.password()).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(sql + "\nFORMAT JSONCompact", StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as("%s: %s", sql, r.body()).isEqualTo(200);
+        assertThat(rows(r.body(), sql)).as(sql).isEqualTo(expected);
+        CLICKHOUSE_DOOR.incrementAndGet();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void theJdbcDoorAnswersAsTheViewsDo(String sql) throws Exception {
+        List<List<String>> expected = direct(sql);
+        List<List<String>> actual = new ArrayList<>();
+        try (Connection c = FX.connect(FX.tenant); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(normal(rs.getString(i)));
+                }
+                actual.add(row);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+        assertThat(ordered(actual, sql)).as(sql).isEqualTo(expected);
+        JDBC_DOOR.incrementAndGet();
+    }
+
+    @AfterAll
+    static void counts() throws IOException {
+        System.out.printf("tenant query corpus: %d queries; same answer through the ClickHouse door: %d, through the "
+                + "JDBC door: %d%n", corpus().count(), CLICKHOUSE_DOOR.get(), JDBC_DOOR.get());
+    }
+
+    /** The query on the org's views themselves, as the tenant ran it before the gateway. */
+    private static List<List<String>> direct(String sql) throws Exception {
+        String onViews = sql;
+        TenantCatalog catalog = FX.gateway.pipeline().catalog(new Tenant(FX.tenant.username(), GatewayFixture.ORG));
+        List<TenantCatalog.Table> tables = new ArrayList<>(catalog.tables());
+        tables.sort(Comparator.comparing((TenantCatalog.Table t) -> t.name().length()).reversed());
+        for (TenantCatalog.Table t : tables) {
+            String view = "`" + FX.settings.database() + "`.`" + t.physical() + "`";
+            onViews = onViews.replaceAll("(?<=FROM |JOIN )\"?" + t.name() + "\"?(?=[\\s)]|$)",
+                    Matcher.quoteReplacement(view));
+        }
+        TestClickHouse ch = TestClickHouse.get();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ch.url() + "/?database="
+                        + URLEncoder.encode(FX.settings.database(), StandardCharsets.UTF_8)
+                        + "&output_format_json_quote_64bit_integers=0"))
+                .header("Authorization", ch.basicAuth())
+                .POST(HttpRequest.BodyPublishers.ofString(onViews + "\nFORMAT JSONCompact", StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as("directly: %s: %s", onViews, r.body()).isEqualTo(200);
+        return rows(r.body(), sql);
+    }
+
+    private static List<List<String>> rows(String json, String sql) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(json).path("data")) {
+            List<String> values = new ArrayList<>();
+            row.forEach(v -> values.add(v.isNull() ? null : normal(v.isValueNode() ? v.asText() : v.toString())));
+            rows.add(values);
+        }
+        return ordered(rows, sql);
+    }
+
+    private static final Pattern ORDERED = Pattern.compile("(?i)\\bORDER\\s+BY\\b(?![^()]*\\))");
+
+    /** Rows of a query without a top-level ORDER BY come in any order: compared sorted. */
+    private static List<List<String>> ordered(List<List<String>> rows, String sql) {
+        if (!ORDERED.matcher(sql.substring(Math.max(0, sql.lastIndexOf(')')))).find() && !ORDERED.matcher(sql).find()) {
+            rows.sort(Comparator.comparing(Object::toString));
+        }
+        return rows;
+    }
+
+    /** One spelling per value: numbers by their value, arrays without quotes and spaces. */
+    private static String normal(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.9g", d);
+        } catch (NumberFormatException notANumber) {
+            return value.startsWith("[") ? value.replace("\"", "").replace("'", "").replace(" ", "") : value;
+        }
+    }
+}

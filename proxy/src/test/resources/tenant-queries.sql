@@ -1,0 +1,47 @@
+-- Realistic tenant queries, grouped by construct and source. Each runs directly on the org's views and through both
+-- doors, with the same rows (in the same order where the query orders them). One query per line.
+-- group: data-lake docs
+SELECT count(*) AS count, JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source, toStartOfYear(timestamp) AS year, toStartOfMonth(timestamp) AS month FROM entity_operations WHERE schema = 'opportunity' AND operation = 'createEntity' GROUP BY journey_source, year, month ORDER BY month, journey_source
+SELECT schema, count() AS n FROM current_entities_final GROUP BY schema ORDER BY schema
+SELECT entity_id, _title FROM current_entities_final WHERE schema = 'opportunity' ORDER BY entity_id
+SELECT operation, count() FROM entity_operations GROUP BY operation ORDER BY operation
+SELECT toDate(timestamp) AS day, countIf(operation = 'createEntity') AS created, countIf(operation = 'deleteEntity') AS deleted FROM entity_operations GROUP BY day ORDER BY day
+SELECT device_type, count() FROM journey_sessions_final GROUP BY device_type ORDER BY device_type
+-- group: ClickHouse idioms
+SELECT uniqExact(entity_id) FROM entity_operations
+SELECT argMax(_title, timestamp) AS latest FROM entity_operations WHERE entity_id = 'e1'
+SELECT quantile(0.5)(toUnixTimestamp(timestamp)) FROM entity_operations
+SELECT groupArray(entity_id) FROM (SELECT entity_id FROM entity_operations ORDER BY activity_id)
+SELECT arrayJoin(_tags) AS tag, count() FROM current_entities_final GROUP BY tag ORDER BY tag
+SELECT if(operation = 'createEntity', 'new', 'changed') AS kind, count() FROM entity_operations GROUP BY kind ORDER BY kind
+SELECT multiIf(schema = 'opportunity', 1, schema = 'contact', 2, 0) AS k, count() FROM entity_operations GROUP BY k ORDER BY k
+SELECT [1, 2, 3] AS a, length(a) AS n FROM entity_operations LIMIT 1
+SELECT toStartOfWeek(timestamp) AS w, count() FROM entity_operations GROUP BY w ORDER BY w
+SELECT dateDiff('day', min(timestamp), max(timestamp)) FROM entity_operations
+SELECT JSONExtractString(detail, 'payload', '_title') AS t FROM entity_operations ORDER BY activity_id
+SELECT countIf(has(_tags, 't')) FROM current_entities_final
+SELECT entity_id FROM current_entities_final WHERE has(_tags, 't') ORDER BY entity_id
+SELECT count() FROM current_entities_final WHERE NOT has(_tags, 'absent')
+SELECT count() FROM entity_operations WHERE position(detail, 'Wallbox') > 0
+-- group: casts
+SELECT CAST(count() AS Nullable(String)) FROM entity_operations
+SELECT count()::String AS n FROM entity_operations
+SELECT toDate(timestamp)::String AS d FROM entity_operations ORDER BY activity_id
+SELECT '2024-01-10'::Date AS d
+SELECT entity_id::LowCardinality(String) AS e FROM current_entities_final ORDER BY e
+SELECT timestamp::DateTime64(3, 'UTC') AS t FROM entity_operations ORDER BY activity_id
+SELECT 1::UInt8 + 2::UInt8 AS s
+SELECT NULL::Nullable(String) AS x
+-- group: conditions as ClickHouse reads them
+SELECT count() FROM entity_operations WHERE 1
+SELECT count() FROM entity_operations WHERE 0
+SELECT count() FROM entity_operations WHERE position(detail, 'Wallbox')
+SELECT 1 WHERE 0
+SELECT 'local' AS TABLE_CAT WHERE 1 = 0
+SELECT CAST(NULL, 'Nullable(String)') AS TABLE_CAT, CAST(NULL, 'Nullable(String)') AS REMARKS WHERE (1 == 0)
+-- group: BI tools (DataGrip, DBeaver, Power BI)
+SELECT "entity_id", "schema" FROM "entity_operations" WHERE "schema" = 'contact'
+SELECT count(*) FROM entity_operations WHERE timestamp >= toDateTime('2024-01-01 00:00:00')
+SELECT count() FROM entity_operations WHERE schema == 'opportunity'
+SELECT "_"."schema", count(*) AS "a0" FROM "current_entities_final" AS "_" GROUP BY "_"."schema" ORDER BY "_"."schema"
+SELECT t.entity_id FROM (SELECT entity_id FROM current_entities_final) AS t ORDER BY t.entity_id LIMIT 1000
