@@ -258,7 +258,9 @@ public final class AvaticaDoor implements AutoCloseable {
     /**
      * Avatica's handlers put the gateway's stack traces into every error response, and its driver shows them to the
      * tenant (getStackTraces, printStackTrace): an error response (status 500) is passed on with its message, code
-     * and SQL state only. Other responses go straight through.
+     * and SQL state only. The message stands in for the traces too: on a failed prepare, Avatica's driver keeps only
+     * the code, the SQL state and the traces ("Error 497 (42000) : while preparing SQL: ..."), and the reason would
+     * be lost. Other responses go straight through.
      */
     private static final class NoServerTraces extends HttpServletResponseWrapper {
         private static final ProtobufTranslationImpl PROTOBUF = new ProtobufTranslationImpl();
@@ -331,7 +333,8 @@ public final class AvaticaDoor implements AutoCloseable {
                 Service.Response parsed = json ? JsonService.MAPPER.readValue(body, Service.Response.class)
                         : PROTOBUF.parseResponse(body);
                 if (parsed instanceof Service.ErrorResponse e) {
-                    Service.ErrorResponse bare = new Service.ErrorResponse(List.of(), e.errorMessage, e.errorCode,
+                    List<String> reason = e.errorMessage == null ? List.of() : List.of(e.errorMessage);
+                    Service.ErrorResponse bare = new Service.ErrorResponse(reason, e.errorMessage, e.errorCode,
                             e.sqlState, e.severity, e.rpcMetadata);
                     body = json ? JsonService.MAPPER.writeValueAsBytes(bare) : PROTOBUF.serializeResponse(bare);
                 }

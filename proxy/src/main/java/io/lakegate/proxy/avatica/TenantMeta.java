@@ -26,14 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Avatica's JDBC-backed Meta, bound to tenants. Each Avatica connection belongs to the tenant that opened it for its
  * whole life, and every later call must come from the same tenant. Statements are rewritten by the shared
  * {@link TenantGateway} before they reach ClickHouse (through clickhouse-jdbc, with the gateway's own ClickHouse
- * account); catalog calls are answered from the tenant catalog and never reach ClickHouse's. Writes, batches and
- * connection-level changes of database are refused or ignored.
+ * account), and every call that has ClickHouse work on a tenant's statement (prepare, execute) holds one of the org's
+ * permits and writes an audit line; catalog calls are answered from the tenant catalog and never reach ClickHouse's.
+ * Writes, batches and connection-level changes of database are refused or ignored.
  */
 public final class TenantMeta extends JdbcMeta {
     /** The tenant of the HTTP request being served; set by the door for the duration of each request. */
     static final ThreadLocal<Tenant> CURRENT = new ThreadLocal<>();
 
     private static final String SQL_STATE_ACCESS = "42000";
+    /** Insufficient resources: a tenant limit on concurrency. */
+    private static final String SQL_STATE_RESOURCES = "53000";
     /**
      * Rows per frame at least, whatever the client asks: Avatica's driver asks for 100 rows per request by default,
      * and each request costs a round trip and a credential check, so 1 M rows would take 10,000 requests. The
@@ -297,13 +300,25 @@ public final class TenantMeta extends JdbcMeta {
         return statement;
     }
 
+    /**
+     * Prepares the planned query in ClickHouse, which analyses it to describe its result (running its scalar
+     * subqueries), so a prepare takes one of the org's permits for as long and writes its own audit line.
+     */
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         Tenant tenant = authorize(ch.id);
-        String run = plan(tenant, sql);
-        StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
-        prepared.put(handle.id, sql);
-        return handle;
+        AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql).step("prepare");
+        try (TenantGateway.Permit ignored = acquire(tenant, audit)) {
+            String run = plan(tenant, sql);
+            audit.ran(run);
+            StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
+            prepared.put(handle.id, sql);
+            audit.finish(0, null);
+            return handle;
+        } catch (RuntimeException e) {
+            audit.finish(0, e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e));
+            throw e;
+        }
     }
 
     @Override
@@ -437,17 +452,21 @@ public final class TenantMeta extends JdbcMeta {
 
     private Running begin(StatementHandle h, Tenant tenant, String sql) {
         finish(h.id, null); // a statement re-executed ends its previous query
-        TenantGateway.Permit permit;
         AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql);
-        try {
-            permit = gateway.acquire(tenant);
-        } catch (TenantSqlException e) {
-            audit.finish(0, e.getMessage());
-            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), "53000", AvaticaSeverity.ERROR);
-        }
-        Running run = new Running(audit, permit);
+        Running run = new Running(audit, acquire(tenant, audit));
         running.put(h.id, run);
         return run;
+    }
+
+    /** One of the org's permits, or a refusal at once (written to the audit line) when all are in use. */
+    private TenantGateway.Permit acquire(Tenant tenant, AuditLog.Entry audit) {
+        try {
+            return gateway.acquire(tenant);
+        } catch (TenantSqlException e) {
+            audit.finish(0, e.getMessage());
+            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_RESOURCES,
+                    AvaticaSeverity.ERROR);
+        }
     }
 
     private ExecuteResult track(StatementHandle h, Running run, ExecuteResult result) {
