@@ -60,7 +60,7 @@ public final class TenantMeta extends JdbcMeta {
 
     private final TenantGateway gateway;
     private final Map<String, Tenant> connections = new ConcurrentHashMap<>();
-    private final Map<Integer, String> prepared = new ConcurrentHashMap<>();
+    private final PreparedQueries prepared = new PreparedQueries();
     /**
      * The connection each statement was created on. JdbcMeta finds statements by their id alone, and ids are small
      * numbers counted across all connections: without this, a tenant could name another tenant's statement on its
@@ -115,7 +115,7 @@ public final class TenantMeta extends JdbcMeta {
         connections.remove(connectionId);
         statements.forEach((statementId, owner) -> {
             if (owner.equals(connectionId)) {
-                forget(statementId, "connection closed");
+                forget(connectionId, statementId, "connection closed");
             }
         });
         try {
@@ -312,7 +312,7 @@ public final class TenantMeta extends JdbcMeta {
             String run = plan(tenant, sql);
             audit.ran(run);
             StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
-            prepared.put(handle.id, sql);
+            prepared.put(handle, new PreparedQueries.Prepared(sql, run, handle.signature));
             audit.finish(0, null);
             return handle;
         } catch (RuntimeException e) {
@@ -352,14 +352,16 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
         Tenant tenant = authorize(h);
-        String sql = prepared.get(h.id);
-        if (sql == null) {
+        PreparedQueries.Prepared query = prepared.get(h);
+        if (query == null) {
             throw new NoSuchStatementException(h);
         }
-        Running run = begin(h, tenant, sql);
-        run.audit.ran(h.signature == null ? sql : h.signature.sql);
+        Running run = begin(h, tenant, query.received());
+        // the statement in ClickHouse holds what was planned; the handle's signature is the client's to forge
+        run.audit.ran(query.run());
+        StatementHandle own = new StatementHandle(h.connectionId, h.id, query.signature());
         try {
-            return track(h, run, super.execute(h, parameterValues, frameRows(maxRowsInFirstFrame)));
+            return track(h, run, super.execute(own, parameterValues, frameRows(maxRowsInFirstFrame)));
         } catch (RuntimeException e) {
             throw fail(h, e);
         }
@@ -392,13 +394,13 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public void closeStatement(StatementHandle h) {
         authorize(h);
-        forget(h.id, null);
+        forget(h.connectionId, h.id, null);
         super.closeStatement(h);
     }
 
-    private void forget(int statementId, String error) {
+    private void forget(String connectionId, int statementId, String error) {
         finish(statementId, error);
-        prepared.remove(statementId);
+        prepared.remove(connectionId, statementId);
         statements.remove(statementId);
     }
 

@@ -1,6 +1,7 @@
 package io.lakegate.proxy.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakegate.proxy.credentials.IssuedCredential;
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +10,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import static io.lakegate.proxy.gateway.AvaticaJson.execute;
+import static io.lakegate.proxy.gateway.AvaticaJson.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** What the JDBC door writes to the audit log: one line for every request that reaches ClickHouse, with what ran. */
 class AvaticaAuditIT {
     private final GatewayFixture fx = GatewayFixture.get();
+    private final AvaticaJson avatica = new AvaticaJson(fx.gateway.avaticaPort());
 
     /** The SQL the gateway runs for the tenant's {@code sql}. */
     private String planned(IssuedCredential credential, String sql) {
@@ -65,6 +70,42 @@ class AvaticaAuditIT {
             assertThat(lines.get(0).path("outcome").asText()).isEqualTo("error");
             assertThat(lines.get(0).path("error").asText()).contains("DROP is not allowed");
             assertThat(lines.get(0).has("sql_run")).as("nothing ran").isFalse();
+        }
+    }
+
+    /**
+     * An execute request carries the statement handle back from the client, signature and SQL included: a client can
+     * put any SQL there. The audit line must name what ClickHouse ran, the statement as it was prepared.
+     */
+    @Test
+    void theAuditOfAnExecuteNamesThePreparedSqlNotTheSignatureTheClientSendsBack() throws Exception {
+        String connection = "forger-" + UUID.randomUUID();
+        String sql = "SELECT count() AS n FROM entity_operations";
+        String forged = "SELECT 'forged'";
+        assertThat(avatica.send(fx.tenant, request("openConnection", connection)).path("response").asText())
+                .isEqualTo("openConnection");
+        JsonNode prepared = avatica.send(fx.tenant, request("prepare", connection).put("sql", sql)
+                .put("maxRowCount", -1));
+        ObjectNode handle = (ObjectNode) prepared.path("statement").deepCopy();
+        assertThat(handle.path("signature").isObject()).as(prepared.toString()).isTrue();
+        ((ObjectNode) handle.path("signature")).put("sql", forged);
+
+        try (AuditCapture audit = new AuditCapture()) {
+            String answer = avatica.post(fx.tenant, execute(handle));
+            JsonNode result = AvaticaJson.JSON.readTree(answer);
+            assertThat(result.path("response").asText()).as(answer).isEqualTo("executeResults");
+            assertThat(result.path("results").path(0).path("firstFrame").path("rows").toString())
+                    .as("the prepared statement's rows: the org's 6 operations").isEqualTo("[[6]]");
+            assertThat(answer).as("nothing of the forged SQL comes back").doesNotContain("forged");
+
+            List<JsonNode> lines = audit.linesOf(fx.tenant.username());
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).path("sql_received").asText()).isEqualTo(sql);
+            assertThat(lines.get(0).path("sql_run").asText()).isEqualTo(planned(fx.tenant, sql))
+                    .doesNotContain("forged");
+            assertThat(lines.get(0).path("rows").asLong()).isEqualTo(1);
+        } finally {
+            avatica.send(fx.tenant, request("closeConnection", connection));
         }
     }
 }
