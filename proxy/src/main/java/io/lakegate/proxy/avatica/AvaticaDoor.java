@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gateway's JDBC door: an Avatica server (JSON and protobuf on one port, told apart by the body) behind HTTP Basic
  * authentication against the tenants' credentials. The authenticated tenant is handed to {@link TenantMeta} for the
- * duration of each request. Revoked credentials lose their open connections within {@link #REVOCATION_CHECK_SECONDS}.
+ * duration of each request. Revoked credentials lose their open connections within {@link #REVOCATION_CHECK_SECONDS},
+ * and connections that expired idle stop counting against the tenant's caps as soon.
  */
 public final class AvaticaDoor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvaticaDoor.class);
@@ -101,6 +102,11 @@ public final class AvaticaDoor implements AutoCloseable {
                 }
             } catch (Exception e) {
                 LOG.warn("Cannot check for revoked credentials: {}", e.getMessage());
+            }
+            try {
+                meta.forgetExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot forget expired connections: {}", e.toString());
             }
         }, REVOCATION_CHECK_SECONDS, REVOCATION_CHECK_SECONDS, TimeUnit.SECONDS);
         return new AvaticaDoor(server, revocations);

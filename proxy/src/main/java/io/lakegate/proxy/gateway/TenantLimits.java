@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * concurrency limit), and the settings a tenant may choose itself. A tenant may lower a limit, never raise it.
  */
 public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
-                           int maxConcurrentQueries) {
+                           int maxConcurrentQueries, int maxConnectionsPerCredential, int maxConnectionsPerOrg) {
     public static final TenantLimits DEFAULTS = new TenantLimits(300, 100_000_000L, 8L << 30, 4L << 30, 4);
 
     /** Settings a tenant may set (SETTINGS clause, URL parameters): they change output, not what may be read. */
@@ -41,9 +41,15 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
-                || maxConcurrentQueries <= 0) {
+                || maxConcurrentQueries <= 0 || maxConnectionsPerCredential <= 0 || maxConnectionsPerOrg <= 0) {
             throw new IllegalArgumentException("Every tenant limit must be a positive number");
         }
+    }
+
+    /** With the default connection caps: a BI tool's connection pool per credential, a few such tools per org. */
+    public TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
+                        int maxConcurrentQueries) {
+        this(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes, maxConcurrentQueries, 64, 256);
     }
 
     /** The limits as ClickHouse settings, keyed by setting name. */
