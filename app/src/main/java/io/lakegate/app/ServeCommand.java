@@ -67,13 +67,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Queries one org may run at once (default: ${DEFAULT-VALUE}).")
     int maxConcurrentQueries;
 
+    @Option(names = "--max-connections-per-credential", defaultValue = "64",
+            description = "JDBC-door connections one credential may hold open (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerCredential;
+
+    @Option(names = "--max-connections-per-org", defaultValue = "256",
+            description = "JDBC-door connections one org's credentials may hold open together (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxConnectionsPerOrg;
+
     @Override
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither");
         }
         TenantLimits limits = new TenantLimits(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes,
-                maxConcurrentQueries);
+                maxConcurrentQueries, maxConnectionsPerCredential, maxConnectionsPerOrg);
         SSLContext tls = tlsCert == null ? null : PemTls.serverContext(tlsCert, tlsKey);
         try (ClickHouseTarget target = clickhouse.open();
              Gateway gateway = Gateway.start(target, clickhouse.settings(),

@@ -60,13 +60,17 @@ class CommandLineTest {
         Result help = run("serve", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--avatica-port", "--tls-cert", "--tls-key", "--max-execution-seconds",
-                "--max-result-rows", "--max-concurrent-queries", "--clickhouse-url");
+                "--max-result-rows", "--max-concurrent-queries", "--max-connections-per-credential",
+                "--max-connections-per-org", "--clickhouse-url");
         Result halfTls = run("serve", "--tls-cert", "cert.pem", "--clickhouse-url", "http://127.0.0.1:9");
         assertThat(halfTls.exit()).isEqualTo(1);
         assertThat(halfTls.err()).contains("--tls-cert and --tls-key go together").doesNotContain("Exception");
         Result badLimit = run("serve", "--max-concurrent-queries", "0", "--clickhouse-url", "http://127.0.0.1:9");
         assertThat(badLimit.exit()).isEqualTo(1);
         assertThat(badLimit.err()).contains("positive").doesNotContain("Exception");
+        Result badCap = run("serve", "--max-connections-per-org", "0", "--clickhouse-url", "http://127.0.0.1:9");
+        assertThat(badCap.exit()).isEqualTo(1);
+        assertThat(badCap.err()).contains("positive").doesNotContain("Exception");
         Result unreachable = run("serve", "--clickhouse-url", "http://127.0.0.1:9", "--avatica-port", "0");
         assertThat(unreachable.exit()).isEqualTo(1);
         assertThat(unreachable.err()).contains("Cannot reach ClickHouse").doesNotContain("\tat ");

@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gateway's JDBC door: an Avatica server (JSON and protobuf on one port, told apart by the body) behind HTTP Basic
  * authentication against the tenants' credentials. The authenticated tenant is handed to {@link TenantMeta} for the
- * duration of each request. Revoked credentials lose their open connections within {@link #REVOCATION_CHECK_SECONDS}.
+ * duration of each request. Revoked credentials lose their open connections within {@link #REVOCATION_CHECK_SECONDS},
+ * and connections that expired idle stop counting against the tenant's caps as soon.
  */
 public final class AvaticaDoor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvaticaDoor.class);
@@ -101,6 +102,11 @@ public final class AvaticaDoor implements AutoCloseable {
                 }
             } catch (Exception e) {
                 LOG.warn("Cannot check for revoked credentials: {}", e.getMessage());
+            }
+            try {
+                meta.forgetExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot forget expired connections: {}", e.toString());
             }
         }, REVOCATION_CHECK_SECONDS, REVOCATION_CHECK_SECONDS, TimeUnit.SECONDS);
         return new AvaticaDoor(server, revocations);
@@ -258,7 +264,9 @@ public final class AvaticaDoor implements AutoCloseable {
     /**
      * Avatica's handlers put the gateway's stack traces into every error response, and its driver shows them to the
      * tenant (getStackTraces, printStackTrace): an error response (status 500) is passed on with its message, code
-     * and SQL state only. Other responses go straight through.
+     * and SQL state only. The message stands in for the traces too: on a failed prepare, Avatica's driver keeps only
+     * the code, the SQL state and the traces ("Error 497 (42000) : while preparing SQL: ..."), and the reason would
+     * be lost. Other responses go straight through.
      */
     private static final class NoServerTraces extends HttpServletResponseWrapper {
         private static final ProtobufTranslationImpl PROTOBUF = new ProtobufTranslationImpl();
@@ -331,7 +339,8 @@ public final class AvaticaDoor implements AutoCloseable {
                 Service.Response parsed = json ? JsonService.MAPPER.readValue(body, Service.Response.class)
                         : PROTOBUF.parseResponse(body);
                 if (parsed instanceof Service.ErrorResponse e) {
-                    Service.ErrorResponse bare = new Service.ErrorResponse(List.of(), e.errorMessage, e.errorCode,
+                    List<String> reason = e.errorMessage == null ? List.of() : List.of(e.errorMessage);
+                    Service.ErrorResponse bare = new Service.ErrorResponse(reason, e.errorMessage, e.errorCode,
                             e.sqlState, e.severity, e.rpcMetadata);
                     body = json ? JsonService.MAPPER.writeValueAsBytes(bare) : PROTOBUF.serializeResponse(bare);
                 }

@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.proto.Requests;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.SQLException;
@@ -24,16 +25,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Avatica's JDBC-backed Meta, bound to tenants. Each Avatica connection belongs to the tenant that opened it for its
- * whole life, and every later call must come from the same tenant. Statements are rewritten by the shared
- * {@link TenantGateway} before they reach ClickHouse (through clickhouse-jdbc, with the gateway's own ClickHouse
- * account); catalog calls are answered from the tenant catalog and never reach ClickHouse's. Writes, batches and
- * connection-level changes of database are refused or ignored.
+ * whole life, and every later call must come from the same tenant; a tenant's open connections are capped per
+ * credential and per org. Statements are rewritten by the shared {@link TenantGateway} before they reach ClickHouse
+ * (through clickhouse-jdbc, with the gateway's own ClickHouse account), and every call that has ClickHouse work on a
+ * tenant's statement (prepare, execute) holds one of the org's permits and writes an audit line; catalog calls are
+ * answered from the tenant catalog and never reach ClickHouse's. Writes, batches and connection-level changes of
+ * database are refused or ignored.
  */
 public final class TenantMeta extends JdbcMeta {
     /** The tenant of the HTTP request being served; set by the door for the duration of each request. */
     static final ThreadLocal<Tenant> CURRENT = new ThreadLocal<>();
 
     private static final String SQL_STATE_ACCESS = "42000";
+    /** Insufficient resources: a tenant limit on concurrency or connections. */
+    private static final String SQL_STATE_RESOURCES = "53000";
     /**
      * Rows per frame at least, whatever the client asks: Avatica's driver asks for 100 rows per request by default,
      * and each request costs a round trip and a credential check, so 1 M rows would take 10,000 requests. The
@@ -56,8 +61,8 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     private final TenantGateway gateway;
-    private final Map<String, Tenant> connections = new ConcurrentHashMap<>();
-    private final Map<Integer, String> prepared = new ConcurrentHashMap<>();
+    private final OpenConnections connections;
+    private final PreparedQueries prepared = new PreparedQueries();
     /**
      * The connection each statement was created on. JdbcMeta finds statements by their id alone, and ids are small
      * numbers counted across all connections: without this, a tenant could name another tenant's statement on its
@@ -67,13 +72,14 @@ public final class TenantMeta extends JdbcMeta {
     private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
-        super(clickhouseJdbcUrl, serviceAccount);
+        super(clickhouseJdbcUrl, SharedConnectionCache.settings(serviceAccount));
         this.gateway = gateway;
+        this.connections = new OpenConnections(gateway.limits());
     }
 
     @Override
     protected java.sql.Connection createConnection(String url, Properties info) throws SQLException {
-        return ResultNormalizer.wrap(super.createConnection(url, info));
+        return ResultNormalizer.wrap(super.createConnection(url, SharedConnectionCache.withoutCacheSettings(info)));
     }
 
     // ---- connections: bound to the tenant that opens them
@@ -81,38 +87,80 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
         Tenant tenant = current();
-        Tenant existing = connections.putIfAbsent(ch.id, tenant);
+        gateway.catalog(tenant); // a tenant whose org is gone is refused here, with the reason
+        Tenant existing;
+        try {
+            existing = connections.reserve(ch.id, tenant);
+        } catch (TenantSqlException e) {
+            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_RESOURCES,
+                    AvaticaSeverity.ERROR);
+        }
         if (existing != null && !existing.equals(tenant)) {
             throw denied("Connection " + ch.id + " belongs to another user");
         }
-        gateway.catalog(tenant); // a tenant whose org is gone is refused here, with the reason
-        // the client's own properties (user, password, url) never reach ClickHouse: the gateway's account is used
-        super.openConnection(ch, Map.of());
+        try {
+            // the client's own properties (user, password, url) never reach ClickHouse: the gateway's account is used
+            super.openConnection(ch, Map.of());
+        } catch (RuntimeException e) {
+            if (existing == null) {
+                connections.release(ch.id);
+            } else {
+                connections.established(ch.id); // opened already: JdbcMeta refuses to open it twice
+            }
+            throw e;
+        }
+        connections.established(ch.id);
     }
 
     @Override
     public void closeConnection(ConnectionHandle ch) {
+        if (connections.owner(ch.id) == null) {
+            return; // closed already, or expired: as JdbcMeta would have it
+        }
         authorize(ch.id);
         close(ch.id);
     }
 
     /** Closes every connection of {@code usernames} (revoked credentials); returns how many were open. */
     public int closeConnectionsOf(Set<String> usernames) {
-        int closed = 0;
-        for (Map.Entry<String, Tenant> e : connections.entrySet()) {
-            if (usernames.contains(e.getValue().username())) {
-                close(e.getKey());
-                closed++;
+        List<String> ids = connections.of(usernames);
+        ids.forEach(this::close);
+        return ids.size();
+    }
+
+    /**
+     * Forgets the connections and statements that JdbcMeta has closed after they sat idle (10 and 5 minutes): their
+     * queries give back the org's permits and write their audit lines, and the connections no longer count against
+     * the caps. Returns how many connections were forgotten.
+     */
+    public int forgetExpired() {
+        getConnectionCache().cleanUp();
+        getStatementCache().cleanUp();
+        int forgotten = 0;
+        for (String id : connections.established()) {
+            if (!getConnectionCache().asMap().containsKey(id)) {
+                close(id);
+                forgotten++;
             }
         }
-        return closed;
+        statements.forEach((statementId, connectionId) -> {
+            if (!getStatementCache().asMap().containsKey(statementId)) {
+                forget(connectionId, statementId, "statement expired after sitting idle");
+            }
+        });
+        return forgotten;
     }
 
     private void close(String connectionId) {
-        connections.remove(connectionId);
+        connections.release(connectionId);
         statements.forEach((statementId, owner) -> {
             if (owner.equals(connectionId)) {
-                forget(statementId, "connection closed");
+                forget(connectionId, statementId, "connection closed");
+                try {
+                    super.closeStatement(new StatementHandle(connectionId, statementId, null));
+                } catch (RuntimeException ignored) {
+                    // the connection's close below ends it anyway
+                }
             }
         });
         try {
@@ -297,13 +345,25 @@ public final class TenantMeta extends JdbcMeta {
         return statement;
     }
 
+    /**
+     * Prepares the planned query in ClickHouse, which analyses it to describe its result (running its scalar
+     * subqueries), so a prepare takes one of the org's permits for as long and writes its own audit line.
+     */
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         Tenant tenant = authorize(ch.id);
-        String run = plan(tenant, sql);
-        StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
-        prepared.put(handle.id, sql);
-        return handle;
+        AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql).step("prepare");
+        try (TenantGateway.Permit ignored = acquire(tenant, audit)) {
+            String run = plan(tenant, sql);
+            audit.ran(run);
+            StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
+            prepared.put(handle, new PreparedQueries.Prepared(sql, run, handle.signature));
+            audit.finish(0, null);
+            return handle;
+        } catch (RuntimeException e) {
+            audit.finish(0, e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e));
+            throw e;
+        }
     }
 
     @Override
@@ -337,14 +397,16 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
         Tenant tenant = authorize(h);
-        String sql = prepared.get(h.id);
-        if (sql == null) {
+        PreparedQueries.Prepared query = prepared.get(h);
+        if (query == null) {
             throw new NoSuchStatementException(h);
         }
-        Running run = begin(h, tenant, sql);
-        run.audit.ran(h.signature == null ? sql : h.signature.sql);
+        Running run = begin(h, tenant, query.received());
+        // the statement in ClickHouse holds what was planned; the handle's signature is the client's to forge
+        run.audit.ran(query.run());
+        StatementHandle own = new StatementHandle(h.connectionId, h.id, query.signature());
         try {
-            return track(h, run, super.execute(h, parameterValues, frameRows(maxRowsInFirstFrame)));
+            return track(h, run, super.execute(own, parameterValues, frameRows(maxRowsInFirstFrame)));
         } catch (RuntimeException e) {
             throw fail(h, e);
         }
@@ -376,14 +438,18 @@ public final class TenantMeta extends JdbcMeta {
 
     @Override
     public void closeStatement(StatementHandle h) {
-        authorize(h);
-        forget(h.id, null);
+        try {
+            authorize(h);
+        } catch (NoSuchStatementException gone) {
+            return; // closed already, as JdbcMeta would have it
+        }
+        forget(h.connectionId, h.id, null);
         super.closeStatement(h);
     }
 
-    private void forget(int statementId, String error) {
+    private void forget(String connectionId, int statementId, String error) {
         finish(statementId, error);
-        prepared.remove(statementId);
+        prepared.remove(connectionId, statementId);
         statements.remove(statementId);
     }
 
@@ -394,19 +460,22 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     @Override
-    public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+    public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+            throws NoSuchStatementException {
         authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
 
     @Override
-    public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
+    public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
+            throws NoSuchStatementException {
         authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
 
     @Override
-    public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches) {
+    public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
+            throws NoSuchStatementException {
         authorize(h);
         throw denied("Batches are not allowed: the gateway only runs queries that read");
     }
@@ -437,17 +506,21 @@ public final class TenantMeta extends JdbcMeta {
 
     private Running begin(StatementHandle h, Tenant tenant, String sql) {
         finish(h.id, null); // a statement re-executed ends its previous query
-        TenantGateway.Permit permit;
         AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql);
-        try {
-            permit = gateway.acquire(tenant);
-        } catch (TenantSqlException e) {
-            audit.finish(0, e.getMessage());
-            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), "53000", AvaticaSeverity.ERROR);
-        }
-        Running run = new Running(audit, permit);
+        Running run = new Running(audit, acquire(tenant, audit));
         running.put(h.id, run);
         return run;
+    }
+
+    /** One of the org's permits, or a refusal at once (written to the audit line) when all are in use. */
+    private TenantGateway.Permit acquire(Tenant tenant, AuditLog.Entry audit) {
+        try {
+            return gateway.acquire(tenant);
+        } catch (TenantSqlException e) {
+            audit.finish(0, e.getMessage());
+            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_RESOURCES,
+                    AvaticaSeverity.ERROR);
+        }
     }
 
     private ExecuteResult track(StatementHandle h, Running run, ExecuteResult result) {
@@ -519,23 +592,37 @@ public final class TenantMeta extends JdbcMeta {
         }
     }
 
-    /** The tenant of the current request, who must own the statement's connection, on which it must have been made. */
-    private Tenant authorize(StatementHandle h) {
+    /**
+     * The tenant of the current request, who must own the statement's connection, on which it must have been made. A
+     * statement the gateway does not know (closed, expired, or never made) is missing, as JdbcMeta reports it, and
+     * Avatica's driver makes it again; it never reaches JdbcMeta, which would find another connection's statement by
+     * its id.
+     */
+    private Tenant authorize(StatementHandle h) throws NoSuchStatementException {
         Tenant tenant = authorize(h.connectionId);
-        if (!h.connectionId.equals(statements.get(h.id))) {
+        String connection = statements.get(h.id);
+        if (connection == null) {
+            throw new NoSuchStatementException(h);
+        }
+        if (!h.connectionId.equals(connection)) {
             throw denied("Statement " + h.id + " is not a statement of connection " + h.connectionId
                     + ": create the statement on this connection");
         }
         return tenant;
     }
 
-    /** The tenant of the current request, who must be the one the connection belongs to. */
+    /**
+     * The tenant of the current request, who must be the one the connection belongs to. A connection that is not open
+     * is reported missing, as JdbcMeta reports it: Avatica's driver with {@code transparent_reconnection=true} opens it
+     * again (authenticated and counted against the caps like any other), others show the message.
+     */
     private Tenant authorize(String connectionId) {
         Tenant tenant = current();
-        Tenant owner = connections.get(connectionId);
+        Tenant owner = connections.owner(connectionId);
         if (owner == null) {
             throw new AvaticaRuntimeException("Connection " + connectionId + " is not open (closed, revoked or "
-                    + "expired): connect again", -1, "08003", AvaticaSeverity.ERROR);
+                    + "expired): connect again", Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003",
+                    AvaticaSeverity.ERROR);
         }
         if (!owner.equals(tenant)) {
             throw denied("Connection " + connectionId + " belongs to another user");

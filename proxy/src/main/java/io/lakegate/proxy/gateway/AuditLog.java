@@ -34,6 +34,15 @@ public final class AuditLog {
             line.put("sql_run", sql);
         }
 
+        /**
+         * Names a step that reaches ClickHouse without running the query, such as a JDBC prepare (ClickHouse analyses
+         * the statement, and runs its scalar subqueries), so that it is not taken for a query that returned no rows.
+         */
+        public Entry step(String step) {
+            line.put("step", step);
+            return this;
+        }
+
         public synchronized void finish(long rows, String error) {
             if (written) {
                 return;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * concurrency limit), and the settings a tenant may choose itself. A tenant may lower a limit, never raise it.
  */
 public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
-                           int maxConcurrentQueries) {
+                           int maxConcurrentQueries, int maxConnectionsPerCredential, int maxConnectionsPerOrg) {
     /** The most threads a tenant may ask for: more only starve the other tenants. */
     static final int MAX_THREADS = 16;
 
@@ -51,9 +51,15 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
-                || maxConcurrentQueries <= 0) {
+                || maxConcurrentQueries <= 0 || maxConnectionsPerCredential <= 0 || maxConnectionsPerOrg <= 0) {
             throw new IllegalArgumentException("Every tenant limit must be a positive number");
         }
+    }
+
+    /** With the default connection caps: a BI tool's connection pool per credential, a few such tools per org. */
+    public TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
+                        int maxConcurrentQueries) {
+        this(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes, maxConcurrentQueries, 64, 256);
     }
 
     /** The limits as ClickHouse settings, keyed by setting name. */

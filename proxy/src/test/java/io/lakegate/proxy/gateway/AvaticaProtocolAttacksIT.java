@@ -1,19 +1,15 @@
 package io.lakegate.proxy.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakegate.proxy.credentials.IssuedCredential;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
+import static io.lakegate.proxy.gateway.AvaticaJson.JSON;
+import static io.lakegate.proxy.gateway.AvaticaJson.execute;
+import static io.lakegate.proxy.gateway.AvaticaJson.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,40 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * these requests may return the neighbour's rows or disturb its statements.
  */
 class AvaticaProtocolAttacksIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final GatewayFixture fx = GatewayFixture.get();
+    private final AvaticaJson avatica = new AvaticaJson(fx.gateway.avaticaPort());
 
     /** A request of the attacker: no answer may carry the neighbour's marker. */
     private JsonNode send(IssuedCredential as, ObjectNode request) throws Exception {
-        String body = post(as, request);
+        String body = avatica.post(as, request);
         assertThat(body).as("answer to " + request).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER);
         return JSON.readTree(body);
     }
 
     /** The neighbour's own requests, whose answers may carry its marker. */
     private JsonNode victimAnswer(IssuedCredential victim, ObjectNode request) throws Exception {
-        return JSON.readTree(post(victim, request));
-    }
-
-    private String post(IssuedCredential as, ObjectNode request) throws Exception {
-        String auth = Base64.getEncoder().encodeToString((as.username() + ":" + as.password())
-                .getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fx.gateway.avaticaPort()))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static ObjectNode request(String name, String connectionId) {
-        return JSON.createObjectNode().put("request", name).put("connectionId", connectionId);
-    }
-
-    private static ObjectNode execute(JsonNode statementHandle) {
-        ObjectNode execute = JSON.createObjectNode().put("request", "execute");
-        execute.set("statementHandle", statementHandle);
-        execute.putArray("parameterValues");
-        return execute.put("maxRowCount", 100);
+        return avatica.send(victim, request);
     }
 
     private static void assertRefused(JsonNode answer, String what) {

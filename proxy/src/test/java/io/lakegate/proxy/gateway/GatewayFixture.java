@@ -8,6 +8,7 @@ import io.lakegate.schema.OrgId;
 import io.lakegate.schema.OrgProvisioner;
 import io.lakegate.schema.SchemaManager;
 import io.lakegate.schema.SchemaSettings;
+import org.apache.calcite.avatica.AvaticaSqlException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -139,6 +140,15 @@ public final class GatewayFixture {
             }
         }
         return counts;
+    }
+
+    /**
+     * What an error from the JDBC door tells the tenant. On a failed prepare Avatica's driver leaves the gateway's
+     * message out of the exception's own and keeps it with the server's traces, where the door puts it.
+     */
+    public static String told(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return e instanceof AvaticaSqlException a ? message + " " + String.join(" ", a.getStackTraces()) : message;
     }
 
     /** The Avatica JDBC URL of the gateway's JDBC door. */
