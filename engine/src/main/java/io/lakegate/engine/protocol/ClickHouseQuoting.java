@@ -16,6 +16,16 @@ public final class ClickHouseQuoting {
         return quote(value, '\'');
     }
 
+    /**
+     * The same literal with its quotes doubled rather than escaped, when the value needs no other escape: for text
+     * that clients rewrite before it reaches ClickHouse (clickhouse-jdbc garbles {@code \'} inside the statements it
+     * wraps in {@code DESC (...)}).
+     */
+    public static String plainString(String value) {
+        boolean plain = value.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != '\\');
+        return plain ? "'" + value.replace("'", "''") + "'" : string(value);
+    }
+
     /** A back-quoted name ClickHouse reads back as exactly {@code name}. */
     public static String identifier(String name) {
         return quote(name, '`');

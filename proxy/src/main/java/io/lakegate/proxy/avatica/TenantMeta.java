@@ -72,9 +72,21 @@ public final class TenantMeta extends JdbcMeta {
     private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
-        super(clickhouseJdbcUrl, SharedConnectionCache.settings(serviceAccount));
+        super(clickhouseJdbcUrl, SharedConnectionCache.settings(withSqlParser(serviceAccount)));
         this.gateway = gateway;
         this.connections = new OpenConnections(gateway.limits());
+    }
+
+    /**
+     * clickhouse-jdbc reads every statement itself (its kind, the columns of a prepared statement). Its default
+     * parser cannot read the map of the tenant's row filters in the SETTINGS clause: it warns and gives a prepared
+     * statement no columns. Its ANTLR parser reads all of ClickHouse's syntax.
+     */
+    private static Properties withSqlParser(Properties serviceAccount) {
+        Properties p = new Properties();
+        p.putAll(serviceAccount);
+        p.setProperty("jdbc_sql_parser", "ANTLR4");
+        return p;
     }
 
     @Override

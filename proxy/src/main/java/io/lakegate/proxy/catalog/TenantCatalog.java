@@ -1,11 +1,13 @@
 package io.lakegate.proxy.catalog;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,7 +43,7 @@ public final class TenantCatalog {
     public TenantCatalog(String orgId, String database, Collection<Table> tables, Map<String, String> rowFilters) {
         this.orgId = orgId;
         this.database = database;
-        this.rowFilters = Map.copyOf(rowFilters);
+        this.rowFilters = Collections.unmodifiableMap(new TreeMap<>(rowFilters));
         for (Table t : tables) {
             this.tables.put(t.name(), t);
             byAnyName.put(t.name(), t);

@@ -91,7 +91,7 @@ public final class TenantGateway {
         Map<String, String> rows = new LinkedHashMap<>(catalog.rowFilters());
         rows.putAll(filters);
         settings.put("additional_table_filters", rows.entrySet().stream()
-                .map(e -> ClickHouseQuoting.string(e.getKey()) + ": " + ClickHouseQuoting.string(e.getValue()))
+                .map(e -> ClickHouseQuoting.plainString(e.getKey()) + ": " + ClickHouseQuoting.plainString(e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}")));
         settings.put("readonly", "1");
         return "SETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())

@@ -14,6 +14,8 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlWriter;
@@ -36,8 +38,10 @@ final class TenantBinder {
     private final TenantCatalog catalog;
     private final ClickHouseFunctions functions;
     private final List<String> placeholders;
+    private final SourceText source;
 
-    TenantBinder(TenantCatalog catalog, ClickHouseFunctions functions, List<String> placeholders) {
+    TenantBinder(TenantCatalog catalog, ClickHouseFunctions functions, List<String> placeholders, SourceText source) {
+        this.source = source;
         this.catalog = catalog;
         this.functions = functions;
         this.placeholders = placeholders;
@@ -186,7 +190,29 @@ final class TenantBinder {
                 call.setOperand(i, expression(operand, ctes));
             }
         }
-        return parametric(call);
+        return asWritten(parametric(call));
+    }
+
+    /**
+     * A function as the tenant spelled it ({@code min}, not the {@code MIN} Calcite prints for an unquoted name):
+     * ClickHouse names a result column after the text of its expression, so {@code min(t)} must come back as
+     * column "min(t)".
+     */
+    private SqlNode asWritten(SqlNode node) {
+        if (!(node instanceof SqlBasicCall call) || !(call.getOperator() instanceof SqlUnresolvedFunction function)
+                || function.getSyntax() != SqlSyntax.FUNCTION && function.getSyntax() != SqlSyntax.FUNCTION_STAR) {
+            return node;
+        }
+        String written = source.wordAt(call.getParserPosition());
+        SqlIdentifier id = function.getSqlIdentifier();
+        if (written == null || !written.equalsIgnoreCase(function.getName())
+                || id != null && id.getParserPosition().isQuoted()) {
+            return node; // a quoted name is printed as it is; an unquoted one Calcite would print in upper case
+        }
+        SqlUnresolvedFunction spelled = new SqlUnresolvedFunction(new SqlIdentifier(written,
+                SqlParserPos.QUOTED_ZERO), null, null, null, null, function.getFunctionType());
+        return new SqlBasicCall(spelled, call.getOperandList(), call.getParserPosition(),
+                call.getFunctionQuantifier());
     }
 
     /** {@code f(args..., __lakegate_params(p...))} back to ClickHouse's {@code f(p...)(args...)}. */

@@ -96,7 +96,8 @@ public final class TenantSqlRewriter {
         try {
             ClickHouseSqlPreprocessor.Result pre = ClickHouseSqlPreprocessor.process(sql, catalog.columnNames());
             // binding first: its refusals (other orgs' tables, table functions) are the clearest
-            SqlNode bound = new TenantBinder(catalog, functions, pre.placeholders()).bind(parse(pre.sql()));
+            SqlNode bound = new TenantBinder(catalog, functions, pre.placeholders(), new SourceText(pre.sql()))
+                    .bind(parse(pre.sql()));
             validate(parse(pre.sql()), catalog);
             String out = bound.toSqlString(c -> c.withDialect(GatewayDialect.INSTANCE).withQuoteAllIdentifiers(true)
                     .withIndentation(0)).getSql();
@@ -130,7 +131,7 @@ public final class TenantSqlRewriter {
                 CASE_SENSITIVE);
         SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
-                        .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(false));
+                        .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true));
         try {
             validator.validate(node);
         } catch (CalciteContextException e) {

@@ -82,9 +82,13 @@ class TenantQueryCorpusIT {
     void theJdbcDoorAnswersAsTheViewsDo(String sql) throws Exception {
         List<List<String>> expected = direct(sql);
         List<List<String>> actual = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (Connection c = FX.connect(FX.tenant); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
+            for (int i = 1; i <= columns; i++) {
+                names.add(rs.getMetaData().getColumnLabel(i));
+            }
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
@@ -95,7 +99,8 @@ class TenantQueryCorpusIT {
         } catch (SQLException e) {
             throw new AssertionError(sql + ": " + e.getMessage(), e);
         }
-        assertThat(ordered(actual, sql)).as(sql).isEqualTo(expected);
+        ordered(actual, sql).add(0, names);
+        assertThat(actual).as(sql).isEqualTo(expected);
         JDBC_DOOR.incrementAndGet();
     }
 
@@ -127,14 +132,20 @@ class TenantQueryCorpusIT {
         return rows(r.body(), sql);
     }
 
+    /** The column names, then the rows. */
     private static List<List<String>> rows(String json, String sql) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode row : JSON.readTree(json).path("data")) {
+        JsonNode answer = JSON.readTree(json);
+        for (JsonNode row : answer.path("data")) {
             List<String> values = new ArrayList<>();
             row.forEach(v -> values.add(v.isNull() ? null : normal(v.isValueNode() ? v.asText() : v.toString())));
             rows.add(values);
         }
-        return ordered(rows, sql);
+        ordered(rows, sql);
+        List<String> names = new ArrayList<>();
+        answer.path("meta").forEach(column -> names.add(column.path("name").asText()));
+        rows.add(0, names);
+        return rows;
     }
 
     private static final Pattern ORDERED = Pattern.compile("(?i)\\bORDER\\s+BY\\b(?![^()]*\\))");
