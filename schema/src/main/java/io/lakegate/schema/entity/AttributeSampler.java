@@ -53,11 +53,13 @@ final class AttributeSampler {
         List<String> bounds = new ArrayList<>();
         counts.forEach((schema, rows) -> bounds.add("(schema = " + ClickHouseQuoting.string(schema)
                 + idBound(rows) + ")"));
-        String sql = "SELECT schema, path, groupUniqArray(type) FROM (SELECT schema, JSONAllPathsWithTypes(CAST("
+        String sql = "SELECT schema, path, arraySort(groupUniqArray(type)) FROM (SELECT schema, "
+                + "JSONAllPathsWithTypes(CAST("
                 + "if(JSONType(detail, 'payload') = 'Object', JSONExtractRaw(detail, 'payload'), '{}'), 'JSON')) AS m"
                 + " FROM " + table + " FINAL WHERE " + own + " AND (" + String.join(" OR ", bounds)
                 + " OR entity_id IN (SELECT entity_id FROM " + table + " WHERE " + own
-                + " ORDER BY timestamp DESC LIMIT " + NEWEST + "))) ARRAY JOIN mapKeys(m) AS path, mapValues(m) AS type"
+                + " ORDER BY timestamp DESC LIMIT " + NEWEST + ")))"
+                + " LEFT ARRAY JOIN mapKeys(m) AS path, mapValues(m) AS type"
                 + " GROUP BY schema, path ORDER BY schema, path"
                 // the inference rules pinned, so a server's own defaults cannot change the columns
                 + " SETTINGS input_format_try_infer_dates = 1, input_format_try_infer_datetimes = 1,"
@@ -68,13 +70,16 @@ final class AttributeSampler {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 String schema = rs.getString(1);
+                SampledSchema sampled = result.computeIfAbsent(schema, k -> new SampledSchema(k,
+                        new java.util.LinkedHashMap<>()));
+                if (rs.getString(2).isEmpty()) {
+                    continue; // a payload without attributes: the schema is present all the same
+                }
                 Set<String> types = new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray()));
-                result.computeIfAbsent(schema, k -> new SampledSchema(k, new java.util.LinkedHashMap<>()))
-                        .types().put(path(rs.getString(2)), types);
+                sampled.types().put(path(rs.getString(2)), types);
             }
         }
-        // a schema whose payloads have no attribute at all still gets its view (the base columns)
-        counts.keySet().forEach(schema -> result.computeIfAbsent(schema, k -> new SampledSchema(k, Map.of())));
+        // only schemas with current (not deleted) entities: the sample reads with FINAL
         return result;
     }
 
