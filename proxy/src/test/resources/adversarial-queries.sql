@@ -209,3 +209,7 @@ SELECT count() FROM entity_operations WHERE 1 IN (SELECT 1 FROM `{db}`.`1501_ent
 SELECT * FROM system.databases
 SELECT name, data_path, metadata_path FROM system.databases
 SELECT name, data_paths, metadata_path, create_table_query FROM system.tables
+SELECT * FROM `1501_opportunity_final`
+SELECT * FROM {db}.`1501_opportunity_final`
+SELECT * FROM opportunity_final UNION ALL SELECT * FROM `1501_opportunity_final`
+SELECT entity_id FROM current_entities_final WHERE entity_id IN (SELECT entity_id FROM `1501_contact_final`)

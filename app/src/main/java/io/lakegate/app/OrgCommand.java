@@ -4,7 +4,9 @@ import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.OrgId;
 import io.lakegate.schema.OrgProvisioner;
 import picocli.CommandLine.Command;
+import io.lakegate.schema.entity.EntityViews;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.sql.Connection;
@@ -24,6 +26,35 @@ final class OrgCommand {
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
             int changed = new OrgProvisioner(c, ch.settings(), null).add(ids);
             System.out.println(changed + " org(s) provisioned, " + (ids.size() - changed) + " already up to date.");
+            // an org re-added with its data still in the lake gets its entity schema views back at once
+            EntityViews views = new EntityViews(c, ch.settings(), null);
+            for (OrgId id : ids) {
+                views.refresh(id).describe().forEach(System.out::println);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "refresh", mixinStandardHelpOptions = true,
+            description = {"Re-infers the typed columns of each org's entity schema views ({org}_opportunity_final, "
+                    + "...) from a bounded sample of its current entities, and re-creates the views that changed: "
+                    + "new schemas get a view, new attributes a column, a type conflict widens the column to the "
+                    + "safe type (reported). Columns never disappear. Running it again with no new data changes "
+                    + "nothing.", "`schema update` does the same for every org."})
+    int refresh(@Mixin ClickHouseOptions ch,
+                @Parameters(paramLabel = "ORG", arity = "1..*", description = "Org ids.") List<String> orgs,
+                @Option(names = "--sample", defaultValue = "20000", paramLabel = "N",
+                        description = "About how many entities of each schema to read (default: ${DEFAULT-VALUE}).")
+                int sample) throws Exception {
+        List<OrgId> ids = orgs.stream().map(OrgId::new).toList();
+        try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
+            EntityViews views = new EntityViews(c, ch.settings(), null, sample);
+            for (OrgId id : ids) {
+                EntityViews.Refresh r = views.refresh(id);
+                r.describe().forEach(System.out::println);
+                System.out.println("Org " + id + ": " + r.changes().size() + " entity schema view(s) created or "
+                        + "re-created, " + r.unchanged() + " unchanged.");
+            }
             return 0;
         }
     }

@@ -24,6 +24,7 @@ final class SchemaCommand {
     int update(@Mixin ClickHouseOptions ch) {
         try (ClickHouseTarget target = ch.open()) {
             SchemaManager.UpdateResult r = new SchemaManager(target, ch.settings()).update();
+            r.entityViews().forEach(refresh -> refresh.describe().forEach(System.out::println));
             System.out.println("Schema of " + ch.settings().database() + " is up to date: " + r.changeSetsApplied()
                     + " changeset(s) applied, " + r.orgsUpgraded() + " org(s) upgraded.");
             return 0;

@@ -112,9 +112,10 @@ public final class OrgProvisioner {
         return upgraded;
     }
 
-    /** Drops the org's views and records its removal; returns false if it was not provisioned. */
+    /** Drops the org's views (its entity schema views too) and records its removal; false if it was not provisioned. */
     public boolean remove(OrgId org) throws SQLException {
         boolean known = isProvisioned(org);
+        new io.lakegate.schema.entity.EntityViews(connection, settings, sqlSink).remove(org);
         for (String view : tenantViews()) {
             execute("DROP VIEW IF EXISTS " + qualified(org.viewName(view)) + " " + settings.onCluster() + " SYNC");
         }

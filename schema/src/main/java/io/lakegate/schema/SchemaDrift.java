@@ -1,5 +1,8 @@
 package io.lakegate.schema;
 
+import io.lakegate.schema.entity.AttributeColumn;
+import io.lakegate.schema.entity.EntitySchemaView;
+import io.lakegate.schema.entity.EntityViewRegistry;
 import liquibase.Scope;
 import liquibase.ui.LoggerUIService;
 
@@ -85,12 +88,49 @@ public final class SchemaDrift {
             explained.add(name);
             compareOne(name, e.getValue(), live.get(name), differences);
         }
+        compareEntityViews(c, live, explained, differences);
         for (String name : live.keySet()) {
             if (!explained.contains(name) && !LIQUIBASE_TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 differences.add(new Difference(name, "exists but no changelog or provisioned org defines it"));
             }
         }
         return differences;
+    }
+
+    /**
+     * The entity schema views are derived from each org's data, not from the changelogs: the registry says which
+     * exist and which typed columns each has, so a view the registry knows is not foreign, and one that lost a
+     * column or is gone is drift.
+     */
+    private void compareEntityViews(Connection c, Map<String, Definition> live, Set<String> explained,
+                                    List<Difference> out) throws SQLException {
+        if (!live.containsKey("lakegate_entity_views")) {
+            return;
+        }
+        EntityViewRegistry registry = new EntityViewRegistry(c, settings.database(), null);
+        for (Map.Entry<String, Map<String, EntityViewRegistry.Registered>> org : registry.all().entrySet()) {
+            for (EntityViewRegistry.Registered r : org.getValue().values()) {
+                String name = r.view().physical(new OrgId(org.getKey()));
+                explained.add(name);
+                Definition have = live.get(name);
+                if (have == null) {
+                    out.add(new Difference(name, "missing (an entity schema view: `lakegate org refresh "
+                            + org.getKey() + "` re-creates it)"));
+                    continue;
+                }
+                for (AttributeColumn col : r.view().columns()) {
+                    String want = col.name() + " " + col.type().columnType();
+                    if (!have.columns().contains(want)) {
+                        out.add(new Difference(name, "column differs or is missing: expected " + want));
+                    }
+                }
+                int expected = EntitySchemaView.BASE_COLUMNS.size() + r.view().columns().size();
+                if (have.columns().size() != expected) {
+                    out.add(new Difference(name, "has " + have.columns().size() + " columns, the registry defines "
+                            + expected));
+                }
+            }
+        }
     }
 
     private static void compareOne(String name, Definition want, Definition have, List<Difference> out) {

@@ -1,5 +1,6 @@
 package io.lakegate.schema;
 
+import io.lakegate.schema.entity.EntityViews;
 import io.lakegate.schema.liquibase.ClickHouseChangeLogHistoryService;
 import io.lakegate.schema.liquibase.ClickHouseDatabase;
 import liquibase.Contexts;
@@ -33,8 +34,8 @@ public final class SchemaManager {
         this.settings = settings;
     }
 
-    /** What {@link #update} did. */
-    public record UpdateResult(int changeSetsApplied, int orgsUpgraded) {
+    /** What {@link #update} did; {@code entityViews}: what the refresh of every org's entity schema views did. */
+    public record UpdateResult(int changeSetsApplied, int orgsUpgraded, List<EntityViews.Refresh> entityViews) {
     }
 
     /** A changeset and whether it has run. */
@@ -56,7 +57,9 @@ public final class SchemaManager {
                 int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
                 liquibase.update(new Contexts(), new LabelExpression());
                 int upgraded = new OrgProvisioner(connection, settings, null).upgradeAll();
-                return new UpdateResult(pending, upgraded);
+                // attributes may have appeared since the last run, and upgraded orgs need their views re-checked
+                List<EntityViews.Refresh> refreshed = new EntityViews(connection, settings, null).refreshAll();
+                return new UpdateResult(pending, upgraded, refreshed);
             } finally {
                 lock.releaseLock();
             }
@@ -74,6 +77,9 @@ public final class SchemaManager {
                 List<String> orgSql = new ArrayList<>();
                 try {
                     new OrgProvisioner(connection, settings, orgSql::add).upgradeAll();
+                    if (entityRegistryExists(connection)) {
+                        new EntityViews(connection, settings, orgSql::add).refreshAll();
+                    }
                 } catch (IllegalStateException noViewsYet) {
                     // nothing provisioned can be out of date before the views exist
                 }
@@ -124,6 +130,16 @@ public final class SchemaManager {
             liquibase.forceReleaseLocks();
             return null;
         });
+    }
+
+    private boolean entityRegistryExists(Connection connection) throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT count() FROM system.tables "
+                + "WHERE database = ? AND name = 'lakegate_entity_views'")) {
+            ps.setString(1, settings.database());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
     }
 
     String createDatabaseSql() {

@@ -109,6 +109,24 @@ public final class TenantCatalogs {
             "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
             "system.session_log", "system.users", "system.grants", "system.user_directories", "system.dictionaries");
 
+    /**
+     * The full names of the org's entity schema views ({@code 16581729_opportunity_final}), from the registry; its
+     * two parameters are the org's prefix and its id. A lake whose schema predates the registry has none.
+     */
+    private String entityViews() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM system.tables WHERE "
+                + "database = ? AND name = 'lakegate_entity_views'")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) == 0) {
+                    return "SELECT ? WHERE 0 UNION ALL SELECT ? WHERE 0";
+                }
+            }
+        }
+        return "SELECT concat(?, view_name) FROM " + ClickHouseQuoting.identifier(database)
+                + ".lakegate_entity_views FINAL WHERE org_id = ? AND view_name != ''";
+    }
+
     private TenantCatalog load(OrgId org) throws SQLException {
         synchronized (connection) {
             if (!registry.isProvisioned(org)) {
@@ -117,13 +135,17 @@ public final class TenantCatalogs {
             }
             Map<String, List<TenantCatalog.Column>> columns = new LinkedHashMap<>();
             String prefix = org.value() + "_";
+            // the org's views of the tenant_* definitions, and its entity schema views as the registry lists them
             try (PreparedStatement ps = connection.prepareStatement("SELECT c.table, c.name, c.type, c.position, "
-                    + "c.comment FROM system.columns AS c WHERE c.database = ? AND c.table IN (SELECT concat(?, "
+                    + "c.comment FROM system.columns AS c WHERE c.database = ? AND (c.table IN (SELECT concat(?, "
                     + "substring(name, 8)) FROM system.tables WHERE database = ? AND engine = 'View' "
-                    + "AND startsWith(name, 'tenant_')) ORDER BY c.table, c.position")) {
+                    + "AND startsWith(name, 'tenant_')) OR c.table IN (" + entityViews() + ")) "
+                    + "ORDER BY c.table, c.position")) {
                 ps.setString(1, database);
                 ps.setString(2, prefix);
                 ps.setString(3, database);
+                ps.setString(4, prefix);
+                ps.setString(5, org.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TenantCatalog.Column(
@@ -134,8 +156,9 @@ public final class TenantCatalogs {
             List<TenantCatalog.Table> tables = new ArrayList<>();
             columns.forEach((physical, cols) -> {
                 String name = physical.substring(prefix.length());
+                // an entity schema view has one row per entity, like current_entities_final
                 tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols), KEYS.getOrDefault(name,
-                        List.of())));
+                        List.of("entity_id"))));
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
             return new TenantCatalog(org.value(), database, tables, rowFilters(org));

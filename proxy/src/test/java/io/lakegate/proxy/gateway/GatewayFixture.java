@@ -105,6 +105,9 @@ public final class GatewayFixture {
                     + "('s1', '" + NEIGHBOUR + "', 'j1', '2024-08-05 10:00:00', NULL, '{\"deviceType\":\""
                     + NEIGHBOUR_MARKER + "\"}', '2024-08-05 10:00:00'),"
                     + "('s3', '" + NEIGHBOUR + "', 'j1', '2024-08-06 10:00:00', NULL, NULL, '2024-08-06 10:00:00')");
+            // the neighbour's entity schema views exist, so the corpus's attempts on them name real views (the
+            // tenant's own are left out: tests count its twelve views)
+            new io.lakegate.schema.entity.EntityViews(c, settings, null).refresh(new OrgId(NEIGHBOUR));
             CredentialStore store = new CredentialStore(c, settings);
             tenant = store.create(new OrgId(ORG), "tests");
             neighbour = store.create(new OrgId(NEIGHBOUR), "tests");

@@ -78,9 +78,18 @@ public final class DataGenerator {
             requireTables(c, schema.database());
             provisioned = new OrgProvisioner(c, schema, null).add(settings.orgs());
         }
+        Result result;
         try (Progress progress = progressFactory.get()) {
-            return generate(progress, provisioned, started);
+            result = generate(progress, provisioned, started);
         }
+        // the new payloads decide the entity schema views' columns
+        try (Connection c = target.connect(schema.database())) {
+            io.lakegate.schema.entity.EntityViews views = new io.lakegate.schema.entity.EntityViews(c, schema, null);
+            for (OrgId org : settings.orgs()) {
+                views.refresh(org);
+            }
+        }
+        return result;
     }
 
     private Result generate(Progress progress, int provisioned, long started) {

@@ -122,7 +122,11 @@ final class EntityGenerator {
                 a.put("opportunity_number", "OPP-" + spec.number());
                 a.put("status", "open");
                 a.put("customer", obj("first_name", spec.first(), "last_name", spec.last(), "email", email));
-                a.put("value", obj("amount", (double) rng.between(800, 45_000), "currency", "EUR"));
+                a.put("value", obj("amount", money(rng, 800, 45_000), "currency", "EUR"));
+                a.put("probability", rng.pick(new Integer[] {10, 25, 50, 75, 90}));
+                a.put("expected_close_at", Timestamps.iso(spec.createdAt() + (long) rng.between(7, 120) * 86_400_000));
+                a.put("products", rng.chance(0.5) ? List.of(rng.pick(PRODUCTS)) : List.of(rng.pick(PRODUCTS),
+                        rng.pick(PRODUCTS)));
                 if (spec.journey() != null) {
                     a.put("source", obj("title", spec.journey().name(), "id", spec.journey().id(),
                             "type", "journey"));
@@ -137,34 +141,51 @@ final class EntityGenerator {
                 a.put("phone", List.of(obj("phone", Names.phone(rng))));
                 a.put("address", address(rng));
                 a.put("consent_newsletter", rng.chance(0.35));
+                a.put("birth_date", Timestamps.date(spec.createdAt() - (long) rng.between(20 * 365, 80 * 365)
+                        * 86_400_000));
+                a.put("preferred_channel", rng.pick(new String[] {"email", "phone", "portal"}));
             }
             case "account" -> {
                 a.put("name", spec.title());
                 a.put("tax_id", "DE" + rng.between(100_000_000, 999_999_999));
                 a.put("industry", rng.pick(new String[] {"Handwerk", "Energie", "Immobilien", "Industrie",
                     "Handel"}));
+                a.put("employees", rng.between(1, 2_500));
+                a.put("customer_since", Timestamps.date(spec.createdAt() - (long) rng.between(0, 3_000) * 86_400_000));
                 a.put("address", address(rng));
             }
             case "order" -> {
                 a.put("order_number", "B-" + spec.number());
                 a.put("status", "placed");
-                a.put("total_amount", obj("value", (double) rng.between(50, 25_000), "currency", "EUR"));
+                a.put("total_amount", obj("value", money(rng, 50, 25_000), "currency", "EUR"));
                 a.put("line_items_count", rng.between(1, 6));
+                a.put("placed_at", Timestamps.iso(spec.createdAt()));
+                a.put("payment_method", rng.pick(new String[] {"sepa", "invoice", "credit_card", "paypal"}));
+                List<Object> items = new ArrayList<>();
+                for (int i = rng.between(1, 3); i > 0; i--) {
+                    items.add(obj("product", rng.pick(PRODUCTS), "quantity", rng.between(1, 4)));
+                }
+                a.put("line_items", items);
             }
             case "product" -> {
                 a.put("name", spec.title());
                 a.put("code", "P-" + spec.number());
                 a.put("type", rng.chance(0.5) ? "product" : "service");
-                a.put("price", obj("amount", (double) rng.between(20, 15_000), "currency", "EUR"));
+                a.put("price", obj("amount", money(rng, 20, 15_000), "currency", "EUR"));
                 a.put("active", true);
+                a.put("categories", rng.chance(0.5) ? List.of("energy") : List.of("energy", rng.pick(new String[] {
+                    "mobility", "heating", "solar"})));
+                a.put("vat_rate", rng.chance(0.8) ? 19 : 7);
             }
             case "contract" -> {
                 a.put("contract_number", "V-" + spec.number());
                 a.put("status", "active");
                 a.put("start_date", Timestamps.date(spec.createdAt() + 14L * 86_400_000));
                 a.put("billing_period", rng.pick(new String[] {"monthly", "quarterly", "yearly"}));
-                a.put("installment_amount", (double) rng.between(25, 250));
+                a.put("installment_amount", money(rng, 25, 250));
                 a.put("billing_due_day", rng.between(1, 28));
+                a.put("end_date", Timestamps.date(spec.createdAt() + (14L + 365L * rng.between(1, 3)) * 86_400_000));
+                a.put("auto_renewal", rng.chance(0.7));
             }
             case "meter" -> {
                 a.put("ma_lo_id", String.valueOf(50_000_000_000L + rng.nextLong(49_999_999_999L)));
@@ -172,15 +193,26 @@ final class EntityGenerator {
                 a.put("meter_type", rng.pick(new String[] {"power", "gas", "water", "heat"}));
                 a.put("unit", "kWh");
                 a.put("last_reading", (long) rng.between(100, 90_000));
+                a.put("last_reading_at", Timestamps.iso(spec.createdAt()));
+                a.put("recent_readings", List.of((long) rng.between(100, 45_000), (long) rng.between(45_000, 90_000)));
             }
             default -> {
                 a.put("filename", spec.title());
                 a.put("mime_type", "application/pdf");
                 a.put("size_bytes", (long) rng.between(20_000, 8_000_000));
+                a.put("uploaded_at", Timestamps.iso(spec.createdAt()));
                 a.put("s3ref", obj("bucket", "files-" + org.org, "key", spec.id() + "/" + spec.title()));
             }
         }
         return a;
+    }
+
+    private static final String[] PRODUCTS = {"wallbox_11kw", "wallbox_22kw", "pv_module_420", "battery_10kwh",
+        "heat_pump_9kw", "green_power_basic", "green_power_flex", "gas_comfort"};
+
+    /** An amount in euros with cents (never a whole number: BI tools should see money as a decimal type). */
+    private static double money(Rng rng, int min, int max) {
+        return rng.between(min, max) + rng.between(1, 99) / 100.0;
     }
 
     private static Map<String, Object> address(Rng rng) {
@@ -201,7 +233,7 @@ final class EntityGenerator {
                 String status = rng.pick(new String[] {"in_progress", "in_progress", "offer_sent", "won", "lost"});
                 set(a, updated, "status", status);
                 if (rng.chance(0.4)) {
-                    set(a, updated, "value", obj("amount", (double) rng.between(800, 45_000), "currency", "EUR"));
+                    set(a, updated, "value", obj("amount", money(rng, 800, 45_000), "currency", "EUR"));
                 }
             }
             case "contact" -> {
@@ -216,11 +248,10 @@ final class EntityGenerator {
             case "account" -> set(a, updated, "industry", rng.pick(new String[] {"Handwerk", "Energie", "Handel"}));
             case "order" -> set(a, updated, "status", rng.pick(new String[] {"confirmed", "shipped", "delivered",
                 "cancelled"}));
-            case "product" -> set(a, updated, "price", obj("amount", (double) rng.between(20, 15_000),
-                    "currency", "EUR"));
+            case "product" -> set(a, updated, "price", obj("amount", money(rng, 20, 15_000), "currency", "EUR"));
             case "contract" -> {
                 if (rng.chance(0.5)) {
-                    set(a, updated, "installment_amount", (double) rng.between(25, 250));
+                    set(a, updated, "installment_amount", money(rng, 25, 250));
                 } else {
                     set(a, updated, "billing_due_day", rng.between(1, 28));
                 }
