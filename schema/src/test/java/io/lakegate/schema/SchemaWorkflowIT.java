@@ -72,7 +72,7 @@ class SchemaWorkflowIT {
                 .isEqualTo("release-1");
         schema.rollback(2);
         assertThat(schema.status()).filteredOn(s -> !s.ran()).extracting(SchemaManager.Status::id)
-                .containsExactlyInAnyOrder("retention-1", "credentials-1");
+                .containsExactlyInAnyOrder("credentials-1", "entity-views-1");
         assertThat(value("SELECT count() FROM system.tables WHERE database = '" + db
                 + "' AND name = 'lakegate_credentials'")).isEqualTo("0");
         assertThat(schema.update().changeSetsApplied()).isEqualTo(2);
