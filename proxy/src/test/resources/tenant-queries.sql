@@ -45,3 +45,11 @@ SELECT count(*) FROM entity_operations WHERE timestamp >= toDateTime('2024-01-01
 SELECT count() FROM entity_operations WHERE schema == 'opportunity'
 SELECT "_"."schema", count(*) AS "a0" FROM "current_entities_final" AS "_" GROUP BY "_"."schema" ORDER BY "_"."schema"
 SELECT t.entity_id FROM (SELECT entity_id FROM current_entities_final) AS t ORDER BY t.entity_id LIMIT 1000
+-- group: grouping and set operations
+SELECT schema, operation, count() AS n FROM entity_operations GROUP BY ROLLUP(schema, operation) ORDER BY schema, operation, n
+SELECT schema, count() AS n FROM entity_operations GROUP BY CUBE(schema) ORDER BY schema, n
+SELECT schema FROM entity_operations UNION DISTINCT SELECT schema FROM current_entities_final ORDER BY schema
+SELECT entity_id FROM entity_operations UNION ALL SELECT entity_id FROM current_entities_final ORDER BY entity_id
+-- group: session functions
+SELECT currentDatabase() AS db
+SELECT database()

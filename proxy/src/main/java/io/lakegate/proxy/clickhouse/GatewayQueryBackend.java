@@ -76,6 +76,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             permit = gateway.acquire(tenant);
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
+            // currentDatabase() answers the tenant's database, as it does through the JDBC door
+            parameters.put("database", gateway.database());
             request.params().forEach((name, value) -> parameters.put("param_" + name, value));
             HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
                     parameters);

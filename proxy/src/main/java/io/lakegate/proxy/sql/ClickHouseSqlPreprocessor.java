@@ -57,7 +57,7 @@ public final class ClickHouseSqlPreprocessor {
             "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "QUALIFY",
             "WINDOW", "UNNEST", "ESCAPE", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROW_NUMBER", "RANK", "DENSE_RANK",
             "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE",
-            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT");
+            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT", "ROLLUP", "CUBE", "SETS");
     /** EXTRACT's units and the ClickHouse functions ClickHouse itself reads them as. */
     private static final Map<String, String> EXTRACT_UNITS = new LinkedHashMap<>();
 
@@ -156,7 +156,8 @@ public final class ClickHouseSqlPreprocessor {
                 depth++;
             } else if (isClose(t)) {
                 depth--;
-            } else if (depth == 0 && t.isWord("SETTINGS") && settingsAt < 0) {
+            } else if (depth == 0 && t.isWord("SETTINGS") && settingsAt < 0
+                    && !(i > 0 && tokens.get(i - 1).text().equals("."))) { // not the table system.settings
                 settingsAt = i;
             } else if (depth == 0 && t.isWord("FORMAT") && i == tokens.size() - 2) {
                 formatAt = i;
@@ -294,7 +295,17 @@ public final class ClickHouseSqlPreprocessor {
                 if (word.equals("escape")) {
                     append(out, i, "ESCAPE");
                 }
-                emit(i + 2, close, out);
+                if (word.equals("fn") && i + 3 < close && tokens.get(i + 2).isWord("DAYOFWEEK")
+                        && tokens.get(i + 3).text().equals("(")) {
+                    // ODBC counts from Sunday = 1; ClickHouse's DAYOFWEEK from Monday = 1 unless told mode 3
+                    int argsClose = matching(i + 3, close);
+                    append(out, i + 2, "`toDayOfWeek`(");
+                    emit(i + 4, argsClose, out);
+                    out.append(", 3)");
+                    emit(argsClose + 1, close, out);
+                } else {
+                    emit(i + 2, close, out);
+                }
             }
             case "d", "t", "ts" -> {
                 append(out, i, word.equals("d") ? "DATE" : word.equals("t") ? "TIME" : "TIMESTAMP");

@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.ClickHouseSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -50,6 +51,15 @@ final class GatewayDialect extends ClickHouseSqlDialect {
             call.operand(1).unparse(writer, 0, 0);
             writer.keyword("AND");
             call.operand(2).unparse(writer, 0, 0);
+            writer.endList(frame);
+            return;
+        }
+        if (call.getOperator() == SqlStdOperatorTable.UNION) {
+            // a bare UNION is refused by ClickHouse unless union_default_mode is set: say DISTINCT
+            SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SETOP);
+            call.operand(0).unparse(writer, 0, 0);
+            writer.sep("UNION DISTINCT");
+            call.operand(1).unparse(writer, 0, 0);
             writer.endList(frame);
             return;
         }

@@ -154,6 +154,8 @@ class AvaticaDoorIT {
         expected.put("SELECT min(year(timestamp)) FROM entity_operations", "2024");
         expected.put("SELECT max(month(timestamp)) FROM entity_operations", "2");
         expected.put("SELECT {fn YEAR(min(timestamp))} FROM entity_operations", "2024");
+        // ODBC counts days of the week from Sunday = 1: 2024-01-10 was a Wednesday
+        expected.put("SELECT {fn DAYOFWEEK(min(timestamp))} FROM entity_operations", "4");
         expected.put("SELECT coalesce(NULL, 'x')", "x");
         expected.put("SELECT ifNull(NULL, 7)", "7");
         expected.put("SELECT count() FROM entity_operations WHERE if(schema = 'contact', NULL, 1) = 1", "5");

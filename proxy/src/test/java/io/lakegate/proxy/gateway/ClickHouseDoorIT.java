@@ -166,6 +166,13 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void harmlessSystemTablesAreReadable() throws Exception {
+        HttpResponse<byte[]> r = post("/", "SELECT name FROM system.settings WHERE name = 'max_threads'", basic());
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(text(r).strip()).isEqualTo("max_threads");
+    }
+
+    @Test
     void catalogQueriesDoNotShowTheServersPaths() throws Exception {
         assertThat(text(post("/", "SELECT name FROM system.databases", basic())).strip())
                 .isEqualTo(fx.settings.database());
