@@ -1,5 +1,7 @@
 package io.lakegate.proxy.avatica;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
+
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -104,6 +106,32 @@ final class ResultNormalizer {
         if (value instanceof java.time.ZonedDateTime t) {
             return java.sql.Timestamp.from(t.toInstant());
         }
+        if (value instanceof Object[] || value instanceof java.util.Map<?, ?> || value instanceof java.util.List<?>) {
+            return text(value);
+        }
         return value.toString();
+    }
+
+    /**
+     * A tuple, map or nested array as ClickHouse writes it in its text formats ({@code ('a',1)}, {@code {'k':1}},
+     * {@code [1,2]}, as {@code toString} gives them): Avatica has no type for them, and Java's own text of an array is {@code [Ljava.lang.Object;@...}.
+     */
+    private static String text(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Object[] tuple) {
+            return java.util.Arrays.stream(tuple).map(ResultNormalizer::text)
+                    .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(ResultNormalizer::text).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> text(e.getKey()) + ":" + text(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        }
+        Object plain = normalize(value);
+        return plain instanceof String string ? ClickHouseQuoting.string(string) : String.valueOf(plain);
     }
 }

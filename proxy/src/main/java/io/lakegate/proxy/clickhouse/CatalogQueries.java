@@ -36,7 +36,7 @@ final class CatalogQueries {
     private CatalogQueries() {
     }
 
-    /** True if the statement names a system or information-schema table, so it is a catalog query. */
+    /** True if the statement names a system or information-schema table or reads VALUES: a catalog query. */
     static boolean isCatalogQuery(String sql) {
         List<SqlScanner.Token> tokens = SqlScanner.scan(sql).tokens();
         for (int i = 0; i + 1 < tokens.size(); i++) {
@@ -45,6 +45,10 @@ final class CatalogQueries {
             String lower = t.text().toLowerCase(Locale.ROOT);
             if (name && (lower.equals("system") || lower.equals("information_schema"))
                     && tokens.get(i + 1).text().equals(".")) {
+                return true;
+            }
+            // FROM VALUES (...): the constant rows drivers answer metadata calls with (getClientInfoProperties)
+            if (t.isWord("FROM") && tokens.get(i + 1).isWord("VALUES")) {
                 return true;
             }
         }

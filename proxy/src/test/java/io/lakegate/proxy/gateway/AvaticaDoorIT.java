@@ -154,6 +154,10 @@ class AvaticaDoorIT {
         expected.put("SELECT min(year(timestamp)) FROM entity_operations", "2024");
         expected.put("SELECT max(month(timestamp)) FROM entity_operations", "2");
         expected.put("SELECT {fn YEAR(min(timestamp))} FROM entity_operations", "2024");
+        // a tuple or a map comes as ClickHouse's text of it
+        expected.put("SELECT tuple('a', 1) FROM entity_operations LIMIT 1", "('a',1)");
+        expected.put("SELECT argMax(tuple(entity_id, 2), timestamp) FROM entity_operations", "('c1',2)");
+        expected.put("SELECT map('k', 1) FROM entity_operations LIMIT 1", "{'k':1}");
         // ODBC counts days of the week from Sunday = 1: 2024-01-10 was a Wednesday
         expected.put("SELECT {fn DAYOFWEEK(min(timestamp))} FROM entity_operations", "4");
         expected.put("SELECT coalesce(NULL, 'x')", "x");
