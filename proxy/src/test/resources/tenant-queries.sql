@@ -48,8 +48,8 @@ SELECT t.entity_id FROM (SELECT entity_id FROM current_entities_final) AS t ORDE
 -- group: grouping and set operations
 SELECT schema, operation, count() AS n FROM entity_operations GROUP BY ROLLUP(schema, operation) ORDER BY schema, operation, n
 SELECT schema, count() AS n FROM entity_operations GROUP BY CUBE(schema) ORDER BY schema, n
-SELECT schema FROM entity_operations UNION DISTINCT SELECT schema FROM current_entities_final ORDER BY schema
-SELECT entity_id FROM entity_operations UNION ALL SELECT entity_id FROM current_entities_final ORDER BY entity_id
+SELECT schema FROM (SELECT schema FROM entity_operations UNION DISTINCT SELECT schema FROM current_entities_final) ORDER BY schema
+SELECT entity_id FROM (SELECT entity_id FROM entity_operations UNION ALL SELECT entity_id FROM current_entities_final) ORDER BY entity_id
 -- group: session functions
 SELECT currentDatabase() AS db
 SELECT database()

@@ -27,6 +27,7 @@ public final class OrgProvisioner {
     private final Connection connection;
     private final SchemaSettings settings;
     private final Consumer<String> sqlSink;
+    private final SchemaWrites writes;
 
     /**
      * @param sqlSink receives every statement instead of it being executed (for update-sql), or null to execute
@@ -35,6 +36,7 @@ public final class OrgProvisioner {
         this.connection = connection;
         this.settings = settings;
         this.sqlSink = sqlSink;
+        this.writes = new SchemaWrites(connection, sqlSink);
     }
 
     /** The tenant view definitions in the database, by name without the {@code tenant_} prefix. */
@@ -175,13 +177,7 @@ public final class OrgProvisioner {
     }
 
     private void execute(String sql) throws SQLException {
-        if (sqlSink != null) {
-            sqlSink.accept(sql);
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        writes.execute(sql);
     }
 
     private String qualified(String name) {

@@ -5,6 +5,11 @@ import io.lakegate.engine.server.EngineEndpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -15,6 +20,7 @@ import java.util.Base64;
  * default the embedded engine served by lakegate's own endpoint. One per test JVM: chDB runs one engine per process.
  */
 public final class TestClickHouse {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestClickHouse instance;
 
     private final String url;
@@ -92,6 +98,24 @@ public final class TestClickHouse {
 
     public String basicAuth() {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /**
+     * Sends {@code sql} over ClickHouse's HTTP interface as this engine's user, with {@code urlParameters}
+     * ({@code name=value&...}, or "") on the URL, and returns ClickHouse's answer, an error included.
+     */
+    public HttpResponse<String> post(String sql, String urlParameters) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/?" + urlParameters))
+                    .header("Authorization", basicAuth())
+                    .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The in-process engine, or null when the tests run against a server. */

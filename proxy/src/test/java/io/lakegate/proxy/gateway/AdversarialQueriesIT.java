@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,13 +34,8 @@ class AdversarialQueriesIT {
 
     static Stream<String> corpus() throws IOException {
         List<String> queries = new ArrayList<>();
-        try (InputStream in = AdversarialQueriesIT.class.getResourceAsStream("/adversarial-queries.sql")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("-- ")) {
-                    queries.add(line.replace("{db}", FX.settings.database()));
-                }
-            }
-        }
+        GatewayFixture.queries("/adversarial-queries.sql")
+                .forEach(q -> queries.add(q.replace("{db}", FX.settings.database())));
         // enormous and deeply nested queries
         queries.add("SELECT entity_id FROM entity_operations WHERE schema IN ('" + "x', '".repeat(40_000) + "x')");
         queries.add("SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000) + " FROM entity_operations");

@@ -4,11 +4,6 @@ import io.lakegate.engine.testing.TestClickHouse;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the settings every tenant query runs with, still read nothing outside the tenant's rows.
  */
 class DefenceInDepthIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final GatewayFixture fx = GatewayFixture.get();
     private final Tenant tenant = new Tenant(fx.tenant.username(), GatewayFixture.ORG);
 
@@ -62,12 +56,7 @@ class DefenceInDepthIT {
         return runRaw(sql + "\n" + pipeline.settingsClause(catalog, Map.of(), Map.of()));
     }
 
-    private static String runRaw(String sql) throws Exception {
-        TestClickHouse ch = TestClickHouse.get();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ch.url() + "/"))
-                .header("Authorization", ch.basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return r.body().strip();
+    private static String runRaw(String sql) {
+        return TestClickHouse.get().post(sql, "").body().strip();
     }
 }

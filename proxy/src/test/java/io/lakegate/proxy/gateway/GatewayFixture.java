@@ -10,11 +10,15 @@ import io.lakegate.schema.SchemaManager;
 import io.lakegate.schema.SchemaSettings;
 import org.apache.calcite.avatica.AvaticaSqlException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -131,6 +135,19 @@ public final class GatewayFixture {
                 + (source == null ? "" : ",\"source\":{\"title\":\"" + source + "\"}") + "}}";
         return "('" + activity + "', '" + entity + "', '" + org + "', '" + operation + "', '" + schema + "', '" + ts
                 + "', '" + detail.replace("'", "\\'") + "')";
+    }
+
+    /** The queries of a test resource: one a line, without blank lines and {@code --} comments. */
+    public static List<String> queries(String resource) throws IOException {
+        List<String> queries = new ArrayList<>();
+        try (InputStream in = GatewayFixture.class.getResourceAsStream(resource)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("--")) {
+                    queries.add(line);
+                }
+            }
+        }
+        return queries;
     }
 
     /** Runs the reference query (or SQL with its columns) on {@code c}: count per "journey yyyy-MM". */

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,15 +44,7 @@ class TenantQueryCorpusIT {
     private static final AtomicInteger JDBC_DOOR = new AtomicInteger();
 
     static Stream<String> corpus() throws IOException {
-        List<String> queries = new ArrayList<>();
-        try (InputStream in = TenantQueryCorpusIT.class.getResourceAsStream("/tenant-queries.sql")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("--")) {
-                    queries.add(line);
-                }
-            }
-        }
-        return queries.stream();
+        return GatewayFixture.queries("/tenant-queries.sql").stream();
     }
 
     @Test
@@ -121,13 +112,9 @@ class TenantQueryCorpusIT {
             onViews = onViews.replaceAll("(?<=FROM |JOIN )\"?" + t.name() + "\"?(?=[\\s)]|$)",
                     Matcher.quoteReplacement(view));
         }
-        TestClickHouse ch = TestClickHouse.get();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ch.url() + "/?database="
-                        + URLEncoder.encode(FX.settings.database(), StandardCharsets.UTF_8)
-                        + "&output_format_json_quote_64bit_integers=0"))
-                .header("Authorization", ch.basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(onViews + "\nFORMAT JSONCompact", StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = TestClickHouse.get().post(onViews + "\nFORMAT JSONCompact", "database="
+                + URLEncoder.encode(FX.settings.database(), StandardCharsets.UTF_8)
+                + "&output_format_json_quote_64bit_integers=0");
         assertThat(r.statusCode()).as("directly: %s: %s", onViews, r.body()).isEqualTo(200);
         return rows(r.body(), sql);
     }

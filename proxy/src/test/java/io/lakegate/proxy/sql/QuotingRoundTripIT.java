@@ -9,11 +9,7 @@ import io.lakegate.proxy.gateway.GatewayFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +30,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class QuotingRoundTripIT {
     private static final GatewayFixture FX = GatewayFixture.get();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALPHABET = "aZ0 \\\\\\'\"`$$\u2018\u2019\u201C\u201D;-/*#{}()[]\n\r\t\0é中?:x.,=";
     private static final Pattern TABLE = Pattern.compile("TableIdentifier (\\S+)");
@@ -192,12 +187,8 @@ class QuotingRoundTripIT {
         return found;
     }
 
-    private static String post(String sql) throws Exception {
-        TestClickHouse ch = TestClickHouse.get();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ch.url() + "/"))
-                .header("Authorization", ch.basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static String post(String sql) {
+        HttpResponse<String> r = TestClickHouse.get().post(sql, "");
         if (r.statusCode() != 200) {
             fail("ClickHouse refused " + sql + ": " + r.body());
         }

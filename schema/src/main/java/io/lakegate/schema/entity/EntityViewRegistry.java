@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.schema.OrgId;
+import io.lakegate.schema.SchemaWrites;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,13 +33,13 @@ public final class EntityViewRegistry {
 
     private final Connection connection;
     private final String database;
-    private final Consumer<String> sqlSink;
+    private final SchemaWrites writes;
 
     /** @param sqlSink receives the writes instead of them being executed (for update-sql), or null to execute */
     public EntityViewRegistry(Connection connection, String database, Consumer<String> sqlSink) {
         this.connection = connection;
         this.database = database;
-        this.sqlSink = sqlSink;
+        this.writes = new SchemaWrites(connection, sqlSink);
     }
 
     /** The org's registered views by entity schema. */
@@ -97,13 +98,7 @@ public final class EntityViewRegistry {
     }
 
     private void execute(String sql) throws SQLException {
-        if (sqlSink != null) {
-            sqlSink.accept(sql);
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        writes.execute(sql);
     }
 
     private String table() {

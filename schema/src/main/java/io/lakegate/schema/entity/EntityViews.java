@@ -4,12 +4,12 @@ import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.schema.OrgId;
 import io.lakegate.schema.OrgProvisioner;
 import io.lakegate.schema.SchemaSettings;
+import io.lakegate.schema.SchemaWrites;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +51,7 @@ public final class EntityViews {
     private final Connection connection;
     private final SchemaSettings settings;
     private final Consumer<String> sqlSink;
+    private final SchemaWrites writes;
     private final EntityViewRegistry registry;
     private final int rowsPerSchema;
 
@@ -67,6 +68,7 @@ public final class EntityViews {
         this.connection = connection;
         this.settings = settings;
         this.sqlSink = sqlSink;
+        this.writes = new SchemaWrites(connection, sqlSink);
         this.registry = new EntityViewRegistry(connection, settings.database(), sqlSink);
         this.rowsPerSchema = rowsPerSchema;
     }
@@ -149,12 +151,6 @@ public final class EntityViews {
     }
 
     private void execute(String sql) throws SQLException {
-        if (sqlSink != null) {
-            sqlSink.accept(sql);
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        writes.execute(sql);
     }
 }
