@@ -213,3 +213,14 @@ SELECT * FROM `1501_opportunity_final`
 SELECT * FROM {db}.`1501_opportunity_final`
 SELECT * FROM opportunity_final UNION ALL SELECT * FROM `1501_opportunity_final`
 SELECT entity_id FROM current_entities_final WHERE entity_id IN (SELECT entity_id FROM `1501_contact_final`)
+-- constructs of the gateway's grammar
+SELECT tuple((SELECT max(detail) FROM `1501_entity_operations`), 1).1
+SELECT e.entity_id FROM entity_operations AS e LEFT SEMI JOIN `1501_entity_operations` AS n ON e.entity_id = n.entity_id
+SELECT e.entity_id FROM entity_operations AS e LEFT ANTI JOIN {db}.lakegate_credentials AS n ON e.entity_id = n.username
+SELECT (SELECT max(password_hash) FROM {db}.lakegate_credentials)::String
+SELECT (SELECT max(detail) FROM `1501_entity_operations`)::Nullable(String)
+SELECT 1::`Nullable(String)) FROM {db}.lakegate_credentials --`
+SELECT 1::String) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials --
+SELECT TOP (SELECT count() FROM `1501_entity_operations`) entity_id FROM entity_operations
+SELECT 1 WHERE (SELECT count() FROM `1501_entity_operations`) > 0
+SELECT 'x' WHERE 1 == (SELECT count() FROM {db}.lakegate_credentials)

@@ -53,3 +53,11 @@ SELECT entity_id FROM (SELECT entity_id FROM entity_operations UNION ALL SELECT 
 -- group: session functions
 SELECT currentDatabase() AS db
 SELECT database()
+-- group: tuples, semi and anti joins, TOP
+SELECT tuple(entity_id, 2).2 AS x FROM entity_operations ORDER BY activity_id
+SELECT argMax(tuple(_title, entity_id), timestamp).2 AS latest FROM current_entities_final
+SELECT tuple(1, tuple(2, 3)).2.1
+SELECT e.entity_id FROM entity_operations AS e LEFT SEMI JOIN current_entities_final AS c ON e.entity_id = c.entity_id ORDER BY e.entity_id
+SELECT e.entity_id FROM entity_operations AS e LEFT ANTI JOIN current_entities_final AS c ON e.entity_id = c.entity_id ORDER BY e.entity_id
+SELECT TOP 2 entity_id FROM entity_operations ORDER BY entity_id
+SELECT TOP 1 schema, count() AS n FROM entity_operations GROUP BY schema ORDER BY n DESC

@@ -47,6 +47,21 @@ void DoubleEquals(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
+/** {@code t.2}: the second element of the tuple {@code t}; the lexer reads {@code .2} as a number. */
+void TupleElement(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <DECIMAL_NUMERIC_LITERAL> {
+        checkNonQueryExpression(exprContext);
+        if (!token.image.matches("\\.[0-9]+")) {
+            throw new ParseException("Expected a tuple element index after '.', found " + token.image);
+        }
+        list.add(new SqlParserUtil.ToTreeListItem(
+            ClickHouseSyntax.tupleElement(Integer.parseInt(token.image.substring(1))), getPos()));
+    }
+}
+
 /** A ClickHouse type, printed again from its parts: never a copy of the text. */
 String ClickHouseTypeName() :
 {

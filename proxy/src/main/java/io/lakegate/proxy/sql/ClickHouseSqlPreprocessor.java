@@ -73,7 +73,8 @@ public final class ClickHouseSqlPreprocessor {
             java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Map<String, String> CLOSING = Map.of("(", ")", "[", "]", "{", "}");
     private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
-    private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "SEMI", "ANTI", "GLOBAL", "PASTE");
+    /** Join strictness the grammar does not read (LEFT SEMI and LEFT ANTI it does). */
+    private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "GLOBAL", "PASTE");
     private static final Set<String> JOIN_WORDS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "IN",
             "OUTER");
     private static final Set<String> CLAUSE_ENDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER",

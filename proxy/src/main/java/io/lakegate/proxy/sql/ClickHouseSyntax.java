@@ -30,7 +30,7 @@ public final class ClickHouseSyntax {
 
     /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */
     public static SqlPostfixOperator infixCast(String type) {
-        return new InfixCast(type);
+        return cast(type);
     }
 
     /** ClickHouse's {@code a == b}: the standard {@code =}. */
@@ -48,16 +48,37 @@ public final class ClickHouseSyntax {
         return ClickHouseQuoting.string(((SqlLiteral) literal).getValueAs(String.class));
     }
 
-    private static final class InfixCast extends SqlPostfixOperator {
-        private final String type;
+    /** {@code t.2}, printed as {@code tupleElement(t, 2)}, which is also the name ClickHouse gives its column. */
+    public static SqlPostfixOperator tupleElement(int index) {
+        return new Postfix(".", (writer, operand) -> {
+            writer.print("tupleElement("); // startFunCall would print it in upper case: ClickHouse's name is exact
+            operand.unparse(writer, 0, 0);
+            writer.print(", " + index + ")");
+        });
+    }
 
-        InfixCast(String type) {
-            // binds tighter than any other operator, as ClickHouse's :: does
-            super("::", SqlKind.OTHER, 200, ReturnTypes.explicit(SqlTypeName.ANY), null, OperandTypes.ANY);
-            this.type = type;
+    /** {@code x::Type}, printed as {@code CAST(x, 'Type')}. */
+    private static SqlPostfixOperator cast(String type) {
+        return new Postfix("::", (writer, operand) -> {
+            SqlWriter.Frame frame = writer.startFunCall("CAST");
+            operand.unparse(writer, 0, 0);
+            writer.print(", ");
+            writer.literal(ClickHouseQuoting.string(type));
+            writer.endFunCall(frame);
+        });
+    }
+
+    /** A ClickHouse postfix operator: its operand validated, its type left to ClickHouse, printed its own way. */
+    private static final class Postfix extends SqlPostfixOperator {
+        private final java.util.function.BiConsumer<SqlWriter, SqlNode> printer;
+
+        Postfix(String name, java.util.function.BiConsumer<SqlWriter, SqlNode> printer) {
+            // binds tighter than any other operator, as ClickHouse's :: and tuple access do
+            super(name, SqlKind.OTHER, 200, ReturnTypes.explicit(SqlTypeName.ANY), null, OperandTypes.ANY);
+            this.printer = printer;
         }
 
-        /** The type is ClickHouse's: ClickHouse derives it; Calcite's lookup by name would find no "::". */
+        /** Calcite would look the operator up by name and find none: the type is ClickHouse's to derive. */
         @Override
         public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
             validator.deriveType(scope, call.operand(0));
@@ -67,11 +88,7 @@ public final class ClickHouseSyntax {
 
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-            SqlWriter.Frame frame = writer.startFunCall("CAST");
-            call.operand(0).unparse(writer, 0, 0);
-            writer.print(", ");
-            writer.literal(ClickHouseQuoting.string(type));
-            writer.endFunCall(frame);
+            printer.accept(writer, call.operand(0));
         }
     }
 }

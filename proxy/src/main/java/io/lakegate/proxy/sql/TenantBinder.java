@@ -67,8 +67,17 @@ final class TenantBinder {
             expressions(orderBy.orderList, ctes);
             expressions(orderBy.offset, ctes);
             expressions(orderBy.fetch, ctes);
-            return new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset,
-                    orderBy.fetch);
+            SqlNode fetch = orderBy.fetch;
+            if (inner instanceof SqlSelect select && select.getFetch() != null && (fetch != null
+                    || orderBy.offset != null)) {
+                throw new TenantSqlException(Reason.SYNTAX, "TOP and LIMIT cannot be used together: write one");
+            }
+            if (inner instanceof SqlSelect select && select.getFetch() != null) {
+                // SELECT TOP n ... ORDER BY: the limit applies after the ordering, so it is printed after it
+                fetch = select.getFetch();
+                select.setFetch(null);
+            }
+            return new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset, fetch);
         }
         if (node instanceof SqlSelect select) {
             if (select.getFrom() != null) {
