@@ -5,18 +5,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdversarialQueriesIT {
     private static final GatewayFixture FX = GatewayFixture.get();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The prefix of every bcrypt hash in the credential store. */
     private static final String BCRYPT = "$2a$";
 
@@ -106,12 +100,7 @@ class AdversarialQueriesIT {
     @ParameterizedTest
     @MethodSource("corpus")
     void nothingOfAnotherOrgComesBackThroughTheClickHouseDoor(String sql) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + FX.gateway.httpPort() + "/?database=" + FX.settings.database()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((FX.tenant.username() + ":"
-                        + FX.tenant.password()).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = FX.clickHouseDoor(FX.tenant, "database=" + FX.settings.database(), sql);
         if (r.statusCode() == 200) {
             assertThat(r.body()).as(sql).doesNotContain(GatewayFixture.NEIGHBOUR_MARKER)
                     .doesNotContain(GatewayFixture.NEIGHBOUR + "_").doesNotContain(BCRYPT)

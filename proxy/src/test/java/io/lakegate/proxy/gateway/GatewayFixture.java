@@ -12,6 +12,10 @@ import org.apache.calcite.avatica.AvaticaSqlException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +48,7 @@ public final class GatewayFixture {
             + "WHERE schema = 'opportunity' AND operation = 'createEntity'\n"
             + "GROUP BY journey_source, year, month;";
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static GatewayFixture instance;
 
     public final ClickHouseTarget target;
@@ -135,6 +141,17 @@ public final class GatewayFixture {
                 + (source == null ? "" : ",\"source\":{\"title\":\"" + source + "\"}") + "}}";
         return "('" + activity + "', '" + entity + "', '" + org + "', '" + operation + "', '" + schema + "', '" + ts
                 + "', '" + detail.replace("'", "\\'") + "')";
+    }
+
+    /** {@code sql} sent to the ClickHouse door as {@code credential}, with {@code urlParameters} ("a=b&..."). */
+    public HttpResponse<String> clickHouseDoor(IssuedCredential credential, String urlParameters, String sql)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/?"
+                        + urlParameters))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((credential.username() + ":"
+                        + credential.password()).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The queries of a test resource: one a line, without blank lines and {@code --} comments. */

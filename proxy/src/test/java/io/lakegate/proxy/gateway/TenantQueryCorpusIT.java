@@ -10,10 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TenantQueryCorpusIT {
     private static final GatewayFixture FX = GatewayFixture.get();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CLICKHOUSE_DOOR = new AtomicInteger();
     private static final AtomicInteger JDBC_DOOR = new AtomicInteger();
@@ -56,13 +51,8 @@ class TenantQueryCorpusIT {
     @MethodSource("corpus")
     void theClickHouseDoorAnswersAsTheViewsDo(String sql) throws Exception {
         List<List<String>> expected = direct(sql);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + FX.gateway.httpPort() + "/?database=" + FX.settings.database()
-                        + "&output_format_json_quote_64bit_integers=0"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((FX.tenant.username() + ":"
-                        + FX.tenant.password()).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(sql + "\nFORMAT JSONCompact", StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = FX.clickHouseDoor(FX.tenant, "database=" + FX.settings.database()
+                + "&output_format_json_quote_64bit_integers=0", sql + "\nFORMAT JSONCompact");
         assertThat(r.statusCode()).as("%s: %s", sql, r.body()).isEqualTo(200);
         assertThat(rows(r.body(), sql)).as(sql).isEqualTo(expected);
         CLICKHOUSE_DOOR.incrementAndGet();
