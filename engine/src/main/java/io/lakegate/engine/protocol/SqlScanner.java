@@ -3,6 +3,7 @@ package io.lakegate.engine.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * ClickHouse's lexer (its {@code Parsers/Lexer.cpp}, token for token where it matters): where statements end, what
@@ -37,12 +38,12 @@ public final class SqlScanner {
     private static final char RIGHT_SINGLE = '\u2019';
     private static final char LEFT_DOUBLE = '\u201C';
     private static final char RIGHT_DOUBLE = '\u201D';
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+    private static final Pattern NUMBER = Pattern.compile(
             "0[xX][0-9a-fA-F_]+(\\.[0-9a-fA-F_]*)?([pP][-+]?[0-9_]+)?|0[bB][01_]+"
                     + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9_]+)?|\\.[0-9_]+([eE][-+]?[0-9_]+)?");
-    private static final java.util.regex.Pattern INTEGER_PART = java.util.regex.Pattern.compile(
+    private static final Pattern INTEGER_PART = Pattern.compile(
             "[0-9][0-9_]*|0[xX][0-9a-fA-F_]+");
-    private static final java.util.regex.Pattern MANTISSA = java.util.regex.Pattern.compile(
+    private static final Pattern MANTISSA = Pattern.compile(
             "([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9_]+)[eE]|0[xX][0-9a-fA-F_]*(\\.[0-9a-fA-F_]*)?[pP]");
 
     public enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
@@ -175,8 +176,7 @@ public final class SqlScanner {
                 add(new Token(Kind.STRING, sql.substring(i + tag, end - tag), i, end, '$'));
                 statementHasTokens = true;
                 i = end;
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))
-                    && !afterOperand()) {
+            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(sql.charAt(i + 1)) && !afterOperand()) {
                 i = number(i);
                 statementHasTokens = true;
             } else if (isWordChar(c) || c == '$' && i + 1 < n && isWordChar(sql.charAt(i + 1))) {
@@ -212,6 +212,10 @@ public final class SqlScanner {
         }
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** ClickHouse's words are ASCII: letters, digits and the underscore (and {@code $} after the first). */
     private static boolean isWordChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
@@ -234,7 +238,7 @@ public final class SqlScanner {
         int i = start;
         if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).text().equals(".")
                 && tokens.get(tokens.size() - 1).end() == start) {
-            while (i < sql.length() && Character.isDigit(sql.charAt(i))) {
+            while (i < sql.length() && isDigit(sql.charAt(i))) {
                 i++;
             }
         } else {
@@ -243,7 +247,7 @@ public final class SqlScanner {
                 i = wordEnd(i + 1);
             }
             if (i + 1 < sql.length() && (sql.charAt(i) == '-' || sql.charAt(i) == '+')
-                    && Character.isDigit(sql.charAt(i + 1)) && MANTISSA.matcher(sql.substring(start, i)).matches()) {
+                    && isDigit(sql.charAt(i + 1)) && MANTISSA.matcher(sql.substring(start, i)).matches()) {
                 i = wordEnd(i + 1);
             }
         }

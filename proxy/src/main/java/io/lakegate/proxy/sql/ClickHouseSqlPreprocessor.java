@@ -5,10 +5,11 @@ import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
-import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Turns ClickHouse-flavoured SQL, as tenants and BI tools write it, into SQL that the gateway's grammar (Calcite's, extended: src/main/codegen) reads with
- * back-tick quoting, without changing what it means. It works on ClickHouse's own tokens (strings, quoted names and
+ * Turns ClickHouse-flavoured SQL, as tenants and BI tools write it, into SQL that the gateway's grammar (Calcite's,
+ * extended in src/main/codegen) reads with back-tick quoting, without changing what it means. It works on ClickHouse's own tokens (strings, quoted names and
  * comments are never touched by mistake) and either rewrites a construct into an equivalent one or refuses it with a
  * message that names it; it never lets one through to be mis-parsed (e.g. {@code FROM t FINAL} read as alias FINAL).
  *
@@ -69,8 +71,7 @@ public final class ClickHouseSqlPreprocessor {
         }
     }
 
-    private static final java.util.regex.Pattern PARAMETER_NAME =
-            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Map<String, String> CLOSING = Map.of("(", ")", "[", "]", "{", "}");
     private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
     /** Join strictness the grammar does not read (LEFT SEMI and LEFT ANTI it does). */
@@ -275,7 +276,8 @@ public final class ClickHouseSqlPreprocessor {
                 throw new TenantSqlException(Reason.SYNTAX, "Query parameter name " + kind.text() + " is not valid: "
                         + "use letters, digits and _");
             }
-            if (type.stream().anyMatch(t -> t.isWord("Identifier"))) {
+            if (type.stream().anyMatch(t -> (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_NAME)
+                    && t.text().equalsIgnoreCase("Identifier"))) {
                 // ClickHouse makes the value a name, so a parameter could name any table of the gateway's account
                 throw new TenantSqlException(Reason.NOT_ALLOWED, "Query parameters of type Identifier are not "
                         + "allowed: parameters are values; write table and column names in the query");
@@ -535,7 +537,7 @@ public final class ClickHouseSqlPreprocessor {
 
     /** The index of the bracket closing the one at {@code open}; brackets of other kinds must nest inside. */
     private int matching(int open, int to) {
-        java.util.ArrayDeque<String> expected = new java.util.ArrayDeque<>();
+        ArrayDeque<String> expected = new ArrayDeque<>();
         for (int k = open; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (isOpen(t)) {

@@ -111,9 +111,12 @@ class QuotingRoundTripIT {
                 "SELECT {p:Array(String]} FROM entity_operations",
                 "SELECT {p:String) UNION ALL SELECT 1 FROM " + db + ".lakegate_credentials --} FROM entity_operations",
                 "SELECT {p:Identifier} FROM entity_operations",
-                "SELECT {`p`:String} FROM entity_operations")) {
+                "SELECT {`p`:String} FROM entity_operations",
+                "SELECT {p:`Identifier`} FROM entity_operations",
+                "SELECT {p:Nullable(\"Identifier\")} FROM entity_operations")) {
             try {
                 TenantSqlRewriter.Rewritten r = rewriter.rewrite(hostile, catalog);
+                assertThat(hostile).doesNotContainIgnoringCase("identifier");
                 for (String p : r.placeholders()) {
                     assertThat(p).as(hostile).matches("\\{[A-Za-z_][A-Za-z0-9_]*:[A-Za-z0-9_(),' ]+\\}")
                             .doesNotContain("SELECT").doesNotContain("lakegate");
