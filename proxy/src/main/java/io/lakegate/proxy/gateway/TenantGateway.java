@@ -90,8 +90,10 @@ public final class TenantGateway {
         Map<String, String> settings = limits.settingsFor(requested);
         Map<String, String> rows = new LinkedHashMap<>(catalog.rowFilters());
         rows.putAll(filters);
+        // quotes doubled, not escaped: clickhouse-jdbc rewrites \' in the statements it wraps in DESC (...)
         settings.put("additional_table_filters", rows.entrySet().stream()
-                .map(e -> ClickHouseQuoting.plainString(e.getKey()) + ": " + ClickHouseQuoting.plainString(e.getValue()))
+                .map(e -> ClickHouseQuoting.plainString(e.getKey()) + ": "
+                        + ClickHouseQuoting.plainString(e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}")));
         settings.put("readonly", "1");
         return "SETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
