@@ -247,7 +247,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Generating about " + String.format("%,d", generator.estimatedRows()) + " rows for org(s) "
                 + names(missing) + " ...");
         out.flush();
-        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress.on
+        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress.enabled()
                 ? Progress.bar("generate", generator.estimatedRows(), " rows", 1, System.err) : Progress.none());
         for (Map.Entry<String, Long> e : r.rowsPerTable().entrySet()) {
             out.printf("  %-24s %,12d rows%n", e.getKey(), e.getValue());
