@@ -96,6 +96,21 @@ class QuietOutputTest {
     }
 
     @Test
+    void aDemoInterruptedWhileGeneratingSaysSo() {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            DemoCommand.Stopper stopper = new DemoCommand.Stopper();
+            stopper.whileStopping("interrupted while generating org(s) 16581729");
+            stopper.stop();
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("interrupted while generating org(s) 16581729");
+    }
+
+    @Test
     void aPortInUseIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
