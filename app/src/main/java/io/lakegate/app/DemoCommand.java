@@ -159,7 +159,7 @@ final class DemoCommand implements Callable<Integer> {
             int provisioned = new OrgProvisioner(c, settings, null).add(orgs);
             out.println("Demo orgs: " + orgs.stream().map(OrgId::value).collect(Collectors.joining(", ")) + " ("
                     + provisioned + " newly provisioned).");
-            generate(out, c, target, settings, orgs, dir);
+            generate(out, c, target, settings, orgs, dir, stopper);
             tenants = credentials(out, c, settings, orgs.subList(0, Math.min(TENANTS, orgs.size())), dir);
         }
         Gateway gateway;
@@ -225,13 +225,18 @@ final class DemoCommand implements Callable<Integer> {
      * tables deduplicate), so an interrupted generation is simply redone.
      */
     private void generate(PrintStream out, Connection c, ClickHouseTarget target, SchemaSettings settings,
-                          List<OrgId> orgs, Path dir) throws Exception {
+                          List<OrgId> orgs, Path dir, Stopper stopper) throws Exception {
         DataGenerator.requireTables(c, settings.database());
         Map<String, Double> finished = readGenerated(dir);
         Set<String> withRows = orgsWithRows(c, settings.database(), orgs);
         List<OrgId> done = orgs.stream().filter(o -> finished.containsKey(o.value()) && withRows.contains(o.value()))
                 .toList();
         List<OrgId> missing = orgs.stream().filter(o -> !done.contains(o)).toList();
+        List<OrgId> unfinished = missing.stream().filter(o -> withRows.contains(o.value())).toList();
+        if (!unfinished.isEmpty()) {
+            out.println("The generation of org(s) " + names(unfinished) + " did not finish on an earlier run: "
+                    + "generating it again (the same rows; the views show each once).");
+        }
         if (!done.isEmpty()) {
             Set<Double> scales = done.stream().map(o -> finished.get(o.value())).collect(Collectors.toSet());
             out.println("Data already there for " + (missing.isEmpty() ? "every demo org" : "org(s) " + names(done))
@@ -247,11 +252,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Generating about " + String.format("%,d", generator.estimatedRows()) + " rows for org(s) "
                 + names(missing) + " ...");
         out.flush();
-        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress.on
+        stopper.whileStopping("lakegate demo: interrupted while generating the data of org(s) " + names(missing)
+                + "; the next `lakegate demo` generates it again.");
+        DataGenerator.Result r = new DataGenerator(target, settings, generator).run(() -> progress.enabled()
                 ? Progress.bar("generate", generator.estimatedRows(), " rows", 1, System.err) : Progress.none());
         for (Map.Entry<String, Long> e : r.rowsPerTable().entrySet()) {
             out.printf("  %-24s %,12d rows%n", e.getKey(), e.getValue());
         }
+        stopper.whileStopping(null);
         out.printf("Generated %,d rows in %.1f s.%n", r.rows(), r.millis() / 1000.0);
         Map<String, Double> now = new LinkedHashMap<>(finished);
         missing.forEach(o -> now.put(o.value(), scale));
@@ -451,6 +459,15 @@ final class DemoCommand implements Callable<Integer> {
         private final CountDownLatch stopped = new CountDownLatch(1);
         private Gateway gateway;
         private boolean stopping;
+        private String interrupted;
+
+        /**
+         * What to say if Ctrl-C comes now (null: nothing). Said from the shutdown hook: the main thread's own report
+         * may never print, since the JVM stops once the hooks are done.
+         */
+        synchronized void whileStopping(String message) {
+            interrupted = message;
+        }
 
         synchronized void attach(Gateway g) throws Exception {
             if (stopping) {
@@ -467,6 +484,11 @@ final class DemoCommand implements Callable<Integer> {
         void stop() {
             synchronized (this) {
                 stopping = true;
+                if (interrupted != null) {
+                    System.err.println();
+                    System.err.println(interrupted);
+                    interrupted = null;
+                }
                 if (gateway != null) {
                     try {
                         gateway.close();

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 /** Prints a failed command's cause as one message that says what is wrong and what to do. */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static final int FAILURE = 1;
+    /** Bad usage, the code picocli gives what it finds itself (unknown options, missing parameters). */
+    static final int USAGE = CommandLine.ExitCode.USAGE;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -18,7 +20,16 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (Boolean.getBoolean("lakegate.debug")) {
             e.printStackTrace(cli.getErr());
         }
-        return FAILURE;
+        return exitCode(e);
+    }
+
+    /**
+     * What the user gave is wrong (an option's value, an org id, a file, a dataset name): bad usage, the same code as
+     * what picocli finds itself, whoever noticed it. Every module reports such input as an IllegalArgumentException;
+     * everything else (ClickHouse unreachable, a failed query, I/O) is a failure.
+     */
+    static int exitCode(Throwable e) {
+        return e instanceof IllegalArgumentException ? USAGE : FAILURE;
     }
 
     static String message(Throwable e) {

@@ -86,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (ClickHouseTarget target = ch.open()) {
             System.out.println("Generating about " + String.format("%,d", settings.estimatedRows()) + " rows for "
                     + orgIds.size() + " org(s) into " + ch.settings().database() + " at " + target.url() + " ...");
-            DataGenerator.Result r = new DataGenerator(target, ch.settings(), settings).run(() -> progress.on
+            DataGenerator.Result r = new DataGenerator(target, ch.settings(), settings).run(() -> progress.enabled()
                     ? Progress.bar("generate", settings.estimatedRows(), " rows", 1, System.err) : Progress.none());
             for (Map.Entry<String, Long> e : r.rowsPerTable().entrySet()) {
                 System.out.printf("  %-24s %,12d rows%n", e.getKey(), e.getValue());

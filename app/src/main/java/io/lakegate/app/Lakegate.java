@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code lakegate} command. */
 @Command(name = "lakegate", mixinStandardHelpOptions = true, versionProvider = Lakegate.Version.class,
         description = "Schema as code for a multi-tenant ClickHouse data lake, and a tenant-scoping BI gateway.",
+        exitCodeListHeading = "%nExit codes (every command):%n",
+        exitCodeList = {"0:done", "1:failed (the message says why and what to do)",
+                "2:bad usage: an unknown option, a missing parameter, or a value, file or name that is not right",
+                "3:`load`: finished, but some records were rejected; `schema drift`: drift found",
+                "130:`demo` only: stopped by Ctrl-C before it was ready"},
         subcommands = {EngineCommand.class, SchemaCommand.class, OrgCommand.class, CredentialsCommand.class,
                 ServeCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
@@ -39,9 +44,16 @@ public final class Lakegate implements Runnable {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Lakegate.class.getPackage().getImplementationVersion();
-            return new String[] {"lakegate " + (version == null ? "development build" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Lakegate.class.getResourceAsStream("/lakegate-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"lakegate " + p.getProperty("version", "(version unknown)") + " (commit "
+                    + p.getProperty("commit", "unknown") + ")", "Java " + Runtime.version() + ", "
+                    + System.getProperty("java.vm.name")};
         }
     }
 }

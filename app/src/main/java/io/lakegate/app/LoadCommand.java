@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 + "are written to the reject file with their line number and the reason.",
                 "Safe to repeat: a record loaded twice counts once in the _final views, so after an interrupted "
                 + "load just load the whole file again.",
-                "Exit code: 0 all loaded, 3 finished but some records were rejected, 1 error, 2 bad usage."})
+                "Exit code: 0 all loaded, 3 finished but some records were rejected, 1 error, 2 bad usage "
+                + "(an option, the file or the dataset name is not right)."})
 final class LoadCommand implements Callable<Integer> {
     static final int SOME_REJECTED = 3;
 
@@ -69,7 +70,7 @@ final class LoadCommand implements Callable<Integer> {
         try (ClickHouseTarget target = ch.open();
              InputStream in = stdin ? System.in : Files.newInputStream(path)) {
             NdjsonLoader.Result r = new NdjsonLoader(target, ch.settings(), ds, batchSize).load(in, source, rejectFile,
-                    () -> progress.on ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
+                    () -> progress.enabled() ? Progress.bar("load " + ds.table(), size, " MB", 1 << 20, System.err)
                             : Progress.none());
             System.out.printf("Loaded %,d record(s) into %s.%s, rejected %,d%s, in %.1f s.%n", r.loaded(),
                     ch.settings().database(), ds.table(), r.rejected(),

@@ -63,13 +63,13 @@ class CommandLineTest {
                 "--max-result-rows", "--max-concurrent-queries", "--max-connections-per-credential",
                 "--max-connections-per-org", "--clickhouse-url");
         Result halfTls = run("serve", "--tls-cert", "cert.pem", "--clickhouse-url", "http://127.0.0.1:9");
-        assertThat(halfTls.exit()).isEqualTo(1);
+        assertThat(halfTls.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(halfTls.err()).contains("--tls-cert and --tls-key go together").doesNotContain("Exception");
         Result badLimit = run("serve", "--max-concurrent-queries", "0", "--clickhouse-url", "http://127.0.0.1:9");
-        assertThat(badLimit.exit()).isEqualTo(1);
+        assertThat(badLimit.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(badLimit.err()).contains("positive").doesNotContain("Exception");
         Result badCap = run("serve", "--max-connections-per-org", "0", "--clickhouse-url", "http://127.0.0.1:9");
-        assertThat(badCap.exit()).isEqualTo(1);
+        assertThat(badCap.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(badCap.err()).contains("positive").doesNotContain("Exception");
         Result unreachable = run("serve", "--clickhouse-url", "http://127.0.0.1:9", "--avatica-port", "0");
         assertThat(unreachable.exit()).isEqualTo(1);
@@ -86,20 +86,20 @@ class CommandLineTest {
     @Test
     void schemaAndOrgCommandsExplainBadInput() {
         Result badOrg = run("org", "add", "12; DROP TABLE x", "--clickhouse-url", "http://127.0.0.1:9");
-        assertThat(badOrg.exit()).isEqualTo(1);
+        assertThat(badOrg.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(badOrg.err()).contains("Invalid org id '12; DROP TABLE x'");
         Result unreachable = run("schema", "status", "--clickhouse-url", "http://127.0.0.1:9");
         assertThat(unreachable.exit()).isEqualTo(1);
         assertThat(unreachable.err()).contains("Cannot reach ClickHouse at http://127.0.0.1:9")
                 .doesNotContain("\tat ");
         Result notUrl = run("schema", "update", "--clickhouse-url", "localhost:8123");
-        assertThat(notUrl.exit()).isEqualTo(1);
+        assertThat(notUrl.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(notUrl.err()).contains("is not an HTTP URL");
         Result noCount = run("schema", "rollback", "--clickhouse-url", "http://127.0.0.1:9");
         assertThat(noCount.exit()).isEqualTo(2);
         assertThat(noCount.err()).contains("Missing required option: '--count");
         Result badDatabase = run("schema", "update", "--database", "", "--clickhouse-url", "http://127.0.0.1:9");
-        assertThat(badDatabase.exit()).isEqualTo(1);
+        assertThat(badDatabase.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(badDatabase.err()).contains("Invalid database name");
         Result help = run("schema", "--help");
         assertThat(help.out()).contains("update", "update-sql", "status", "rollback", "tag", "drift", "release-locks");
@@ -136,7 +136,7 @@ class CommandLineTest {
     }
 
     private static void assertOneLineError(Result r, String... expected) {
-        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ErrorReporter.USAGE);
         assertThat(r.err()).startsWith("lakegate: ").contains(expected).doesNotContain("Exception", "\tat ");
         assertThat(r.err().strip()).as("one line").doesNotContain("\n");
         assertThat(r.out()).isEmpty();

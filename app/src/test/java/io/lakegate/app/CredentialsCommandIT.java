@@ -35,10 +35,10 @@ class CredentialsCommandIT {
         assertThat(run(concat(new String[] {"credentials", "revoke", username}, target)).exit()).isZero();
         assertThat(run(concat(new String[] {"credentials", "list"}, target)).out()).contains("REVOKED");
         CommandLineTest.Result again = run(concat(new String[] {"credentials", "revoke", username}, target));
-        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(again.err()).contains("no active credential");
         CommandLineTest.Result unknownOrg = run(concat(new String[] {"credentials", "create", "--org", "77"}, target));
-        assertThat(unknownOrg.exit()).isEqualTo(1);
+        assertThat(unknownOrg.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(unknownOrg.err()).contains("not provisioned");
         assertThat(run(concat(new String[] {"org", "remove", "6"}, target)).out()).contains("Removed org 6");
     }

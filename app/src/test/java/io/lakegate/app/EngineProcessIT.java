@@ -50,7 +50,7 @@ class EngineProcessIT {
         Process p = command(Files.createTempDirectory("lakegate-public"), "--host", "0.0.0.0").start();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(p.exitValue()).isEqualTo(ErrorReporter.USAGE);
         assertThat(out).contains("set a password");
     }
 

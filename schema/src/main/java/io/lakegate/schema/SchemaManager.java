@@ -13,6 +13,7 @@ import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -163,9 +164,13 @@ public final class SchemaManager {
             database.setLiquibaseSchemaName(settings.database());
             Liquibase liquibase = new Liquibase(MASTER_CHANGELOG, new ClassLoaderResourceAccessor(), database);
             settings.changelogParameters().forEach(liquibase::setChangeLogParameter);
+            // Liquibase's console UI prints a line per changeset and a summary table to stdout; through its logger
+            // they are INFO lines, which the commands and the tests do not show (warnings and errors they do), and
+            // lakegate prints its own summary
             Map<String, Object> scope = Map.of(
                     ClickHouseChangeLogHistoryService.ON_CLUSTER_SCOPE_KEY, settings.onCluster(),
-                    ClickHouseChangeLogHistoryService.REPLICATED_SCOPE_KEY, settings.clustered());
+                    ClickHouseChangeLogHistoryService.REPLICATED_SCOPE_KEY, settings.clustered(),
+                    Scope.Attr.ui.name(), new LoggerUIService());
             return Scope.child(scope, () -> work.run(liquibase, connection));
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
             throw e;

@@ -98,7 +98,8 @@ public final class ChdbLibraryLocator {
 
     private void fetch(Path dir, Path lib) {
         System.err.println("lakegate: fetching the embedded ClickHouse engine " + PACKAGE + "@" + VERSION
-                + " (about 180 MB, only once) into " + dir + " ...");
+                + " (a download of about 170 MB, once; 540 MB unpacked there, and npm keeps its 170 MB copy in "
+                + "its own cache) into " + dir + " ...");
         Path work = null;
         try {
             Files.createDirectories(dir);

@@ -33,12 +33,17 @@ public final class ClickHouseHttpServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
         HttpServer server;
-        if (tls == null) {
-            server = HttpServer.create(address, 128);
-        } else {
-            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 128);
-            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
-            server = https;
+        try {
+            if (tls == null) {
+                server = HttpServer.create(address, 128);
+            } else {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            }
+        } catch (java.net.BindException e) {
+            // the JDK's message is only "Address already in use": the user has to know which port to free or change
+            throw bindFailure(host, port, e);
         }
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
@@ -52,6 +57,14 @@ public final class ClickHouseHttpServer implements AutoCloseable {
         server.setExecutor(workers);
         server.start();
         return new ClickHouseHttpServer(server, workers);
+    }
+
+    /** A {@link java.net.BindException} that names the address, for any server of lakegate that cannot listen. */
+    public static java.net.BindException bindFailure(String host, int port, java.net.BindException e) {
+        java.net.BindException named = new java.net.BindException("Cannot listen on " + host + ":" + port + ": "
+                + e.getMessage() + " (another program, or another lakegate, may be using port " + port + ")");
+        named.initCause(e);
+        return named;
     }
 
     public int port() {

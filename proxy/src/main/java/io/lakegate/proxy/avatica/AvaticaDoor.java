@@ -1,5 +1,6 @@
 package io.lakegate.proxy.avatica;
 
+import io.lakegate.engine.protocol.ClickHouseHttpServer;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.gateway.GatewayAuthenticator;
 import io.lakegate.proxy.gateway.Tenant;
@@ -35,6 +36,7 @@ import javax.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -88,7 +90,15 @@ public final class AvaticaDoor implements AutoCloseable {
         json.setServer(server);
         protobuf.setServer(server);
         server.setHandler(new TenantHandler(authenticator, json, protobuf));
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            server.stop();
+            if (e.getCause() instanceof BindException bind) {
+                throw ClickHouseHttpServer.bindFailure(host, port, bind);
+            }
+            throw e;
+        }
         ScheduledExecutorService revocations = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lakegate-revocations");
             t.setDaemon(true);

@@ -24,6 +24,15 @@ import java.time.Duration;
 
 /** The running gateway: the shared tenant pipeline and its front doors, over one ClickHouse. */
 public final class Gateway implements AutoCloseable {
+    /**
+     * How much statement text the ClickHouse door reads from a request, in bytes, before it is decoded. The limit
+     * that counts is {@link TenantSqlRewriter#MAX_QUERY_CHARS} characters, the same on both doors, checked on the
+     * decoded text; this one only keeps a huge request from being read into memory, and is 4 bytes per character
+     * (UTF-8 takes at most 3 per Java character) so that a query within the character limit, sent in a body or in
+     * the URL with its non-ASCII characters percent-encoded, is not refused by it first in practice.
+     */
+    static final long MAX_REQUEST_QUERY_BYTES = 4L * TenantSqlRewriter.MAX_QUERY_CHARS;
+
     private static final int HTTP_THREADS = 32;
 
     /**
@@ -71,7 +80,7 @@ public final class Gateway implements AutoCloseable {
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
                         functions, new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization())),
-                        clickHouseAuthenticator(authenticator), 4L * TenantSqlRewriter.MAX_QUERY_CHARS, "lakegate");
+                        clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);
                 }

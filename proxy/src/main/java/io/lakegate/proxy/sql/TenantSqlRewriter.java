@@ -113,6 +113,11 @@ public final class TenantSqlRewriter {
         try {
             node = SqlParser.create(sql, PARSER).parseStmt();
         } catch (SqlParseException e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                // Calcite's parser wraps its own stack overflow, without a message, in a parse error
+                throw new TenantSqlException(Reason.TOO_LARGE, "The query is nested too deeply for the gateway to "
+                        + "read: flatten its subqueries or expressions", e);
+            }
             String message = firstLine(e.getMessage());
             throw new TenantSqlException(Reason.SYNTAX, "Syntax error: " + message, e);
         }
