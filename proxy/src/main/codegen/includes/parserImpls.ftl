@@ -42,7 +42,7 @@ void DoubleEquals(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
     }
     list2 = Expression2(ExprContext.ACCEPT_SUB_QUERY) {
-        list.add(new SqlParserUtil.ToTreeListItem(ClickHouseSyntax.doubleEquals(), getPos()));
+        list.add(new SqlParserUtil.ToTreeListItem(SqlStdOperatorTable.EQUALS, getPos()));
         list.addAll(list2);
     }
 }
@@ -115,17 +115,9 @@ void ClickHouseTypeArgument(StringBuilder sb) :
 /** A type, or a name followed by a type (a named tuple element). */
 void ClickHouseTypeName2(StringBuilder sb) :
 {
-    final String type;
+    String type;
 }
 {
     type = ClickHouseTypeName() { sb.append(type); }
-    [ LOOKAHEAD(1) ClickHouseTypeWord2(sb) ]
-}
-
-void ClickHouseTypeWord2(StringBuilder sb) :
-{
-    final String type;
-}
-{
-    type = ClickHouseTypeName() { sb.append(' ').append(type); }
+    [ LOOKAHEAD(1) type = ClickHouseTypeName() { sb.append(' ').append(type); } ]
 }

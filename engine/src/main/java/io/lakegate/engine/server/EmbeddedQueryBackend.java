@@ -5,6 +5,7 @@ import io.lakegate.engine.chdb.ChdbResult;
 import io.lakegate.engine.chdb.ChdbStream;
 import io.lakegate.engine.chdb.EmbeddedClickHouse;
 import io.lakegate.engine.protocol.ClickHouseException;
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.engine.protocol.QueryBackend;
 import io.lakegate.engine.protocol.QueryRequest;
@@ -114,8 +115,8 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
                     if (!NAME.matcher(name).matches()) {
                         throw new ClickHouseException(ErrorCode.UNKNOWN_SETTING, "Unknown setting '" + name + "'");
                     }
-                    names.add("toString(getSetting(" + quote(name) + "))");
-                    assignments.add(name + " = " + quote(value));
+                    names.add("toString(getSetting(" + ClickHouseQuoting.string(name) + "))");
+                    assignments.add(name + " = " + ClickHouseQuoting.string(value));
                 });
                 if (lease.keepsState()) {
                     previousValues = List.of(c.query(names.toString(), "TSVRaw", Map.of()).text()
@@ -125,7 +126,7 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
             }
             if (request.database() != null && !request.database().isEmpty()) {
                 previousDatabase = c.query("SELECT currentDatabase()", "TSVRaw", Map.of()).text().strip();
-                c.query("USE " + quoteName(request.database()), "TabSeparated", Map.of());
+                c.query("USE " + ClickHouseQuoting.identifier(request.database()), "TabSeparated", Map.of());
             }
         }
 
@@ -140,13 +141,14 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
             try {
                 ChdbConnection c = lease.connection();
                 if (previousDatabase != null && reusable) {
-                    c.query("USE " + quoteName(previousDatabase), "TabSeparated", Map.of());
+                    c.query("USE " + ClickHouseQuoting.identifier(previousDatabase), "TabSeparated", Map.of());
                 }
                 if (!request.settings().isEmpty() && reusable) {
                     StringJoiner restore = new StringJoiner(", ", "SET ", "");
                     int i = 0;
                     for (String name : request.settings().keySet()) {
-                        restore.add(name + " = " + (previousValues != null ? quote(previousValues.get(i)) : "DEFAULT"));
+                        restore.add(name + " = " + (previousValues != null
+                                ? ClickHouseQuoting.string(previousValues.get(i)) : "DEFAULT"));
                         i++;
                     }
                     c.query(restore.toString(), "TabSeparated", Map.of());
@@ -220,21 +222,6 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
                 state.exit();
             }
         }
-    }
-
-    static String quote(String value) {
-        StringBuilder sb = new StringBuilder("'");
-        for (char ch : value.toCharArray()) {
-            if (ch == '\\' || ch == '\'') {
-                sb.append('\\');
-            }
-            sb.append(ch);
-        }
-        return sb.append('\'').toString();
-    }
-
-    static String quoteName(String name) {
-        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 
     @Override

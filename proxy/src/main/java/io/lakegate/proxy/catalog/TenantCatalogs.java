@@ -40,6 +40,11 @@ public final class TenantCatalogs {
             Map.entry("portal_sessions_final", List.of("id")),
             Map.entry("portal_events_final", List.of("id")));
 
+    /** System tables that show other tenants' queries, the server's users or its dictionaries: never a tenant's. */
+    private static final List<String> HIDDEN_SYSTEM_TABLES = List.of("system.processes", "system.query_log",
+            "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
+            "system.session_log", "system.users", "system.grants", "system.user_directories", "system.dictionaries");
+
     private record Cached(TenantCatalog catalog, long loadedAt) {
     }
 
@@ -104,10 +109,6 @@ public final class TenantCatalogs {
         }
         return filters;
     }
-
-    private static final List<String> HIDDEN_SYSTEM_TABLES = List.of("system.processes", "system.query_log",
-            "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
-            "system.session_log", "system.users", "system.grants", "system.user_directories", "system.dictionaries");
 
     /**
      * The full names of the org's entity schema views ({@code 16581729_opportunity_final}), from the registry; its

@@ -78,7 +78,7 @@ final class CatalogQueries {
     }
 
     private static boolean reads(Node node, String table) {
-        return node.text.startsWith("TableIdentifier " + table) && name(node.text, "TableIdentifier ").equals(table)
+        return node.text.startsWith("TableIdentifier ") && name(node.text, "TableIdentifier ").equals(table)
                 || node.children.stream().anyMatch(child -> reads(child, table));
     }
 

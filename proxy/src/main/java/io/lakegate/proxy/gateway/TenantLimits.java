@@ -1,5 +1,6 @@
 package io.lakegate.proxy.gateway;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 
@@ -116,7 +117,7 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
     /** A setting's value from a URL parameter (plain text, as ClickHouse takes it there) as a SETTINGS value. */
     public static String urlValue(String value) {
         return value.matches("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*") ? value
-                : "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+                : ClickHouseQuoting.string(value);
     }
 
     private static long parseLimit(String name, String value) {

@@ -2,7 +2,6 @@ package io.lakegate.proxy.sql;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -11,7 +10,6 @@ import org.apache.calcite.sql.SqlPostfixOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
@@ -26,16 +24,6 @@ public final class ClickHouseSyntax {
     private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private ClickHouseSyntax() {
-    }
-
-    /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */
-    public static SqlPostfixOperator infixCast(String type) {
-        return cast(type);
-    }
-
-    /** ClickHouse's {@code a == b}: the standard {@code =}. */
-    public static SqlBinaryOperator doubleEquals() {
-        return SqlStdOperatorTable.EQUALS;
     }
 
     /** A word of a type name as ClickHouse's type parser reads it. */
@@ -57,8 +45,8 @@ public final class ClickHouseSyntax {
         });
     }
 
-    /** {@code x::Type}, printed as {@code CAST(x, 'Type')}. */
-    private static SqlPostfixOperator cast(String type) {
+    /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */
+    public static SqlPostfixOperator infixCast(String type) {
         return new Postfix("::", (writer, operand) -> {
             SqlWriter.Frame frame = writer.startFunCall("CAST");
             operand.unparse(writer, 0, 0);

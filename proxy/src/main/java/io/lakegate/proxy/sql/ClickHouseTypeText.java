@@ -7,7 +7,6 @@ import io.lakegate.proxy.sql.TenantSqlException.Reason;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A ClickHouse type name as a tenant wrote it ({@code Nullable(String)}, {@code DateTime64(3, 'UTC')},
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * make up a type, and each is printed in its one unambiguous form, so a type can neither end early nor carry SQL.
  */
 final class ClickHouseTypeText {
-    private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> SYMBOLS = Set.of(",", "=", "-", ".");
 
     private ClickHouseTypeText() {
@@ -35,8 +33,7 @@ final class ClickHouseTypeText {
                 case WORD -> t.text();
                 case NUMBER -> t.text();
                 case STRING -> ClickHouseQuoting.string(value(t, where));
-                case QUOTED_NAME -> BARE_NAME.matcher(value(t, where)).matches() ? value(t, where)
-                        : ClickHouseQuoting.identifier(value(t, where));
+                case QUOTED_NAME -> ClickHouseSyntax.typeWord(value(t, where));
                 case SYMBOL -> {
                     if (t.text().equals("(")) {
                         depth++;

@@ -2,6 +2,7 @@ package io.lakegate.proxy.sql;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
+import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -29,7 +30,6 @@ import org.apache.calcite.sql.fun.SqlDatePartFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -49,8 +49,9 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway's query path, up to the SQL that runs: preprocess the tenant's ClickHouse-flavoured SQL, parse it with
- * the gateway's grammar (Calcite's parser with Babel's words and ClickHouse's syntax), validate it against the tenant's catalog (names, scopes, aggregates), bind every table to
- * the tenant's org and print it back as ClickHouse SQL. Validation and binding work on two parses of the same text,
+ * the gateway's grammar (Calcite's parser with Babel's words and ClickHouse's syntax), validate it against the
+ * tenant's catalog (names, scopes, aggregates), bind every table to the tenant's org and print it back as ClickHouse
+ * SQL. Validation and binding work on two parses of the same text,
  * because the validator rewrites the tree it validates.
  */
 public final class TenantSqlRewriter {
@@ -103,8 +104,7 @@ public final class TenantSqlRewriter {
                     .withIndentation(0)).getSql();
             return new Rewritten(out, pre.settings(), pre.format(), pre.placeholders());
         } catch (StackOverflowError e) {
-            throw new TenantSqlException(Reason.TOO_LARGE, "The query is nested too deeply for the gateway to read: "
-                    + "flatten its subqueries or expressions");
+            throw nestedTooDeeply(e);
         }
     }
 
@@ -114,9 +114,7 @@ public final class TenantSqlRewriter {
             node = SqlParser.create(sql, PARSER).parseStmt();
         } catch (SqlParseException e) {
             if (e.getCause() instanceof StackOverflowError) {
-                // Calcite's parser wraps its own stack overflow, without a message, in a parse error
-                throw new TenantSqlException(Reason.TOO_LARGE, "The query is nested too deeply for the gateway to "
-                        + "read: flatten its subqueries or expressions", e);
+                throw nestedTooDeeply(e); // Calcite's parser wraps its own stack overflow, without a message
             }
             String message = firstLine(e.getMessage());
             throw new TenantSqlException(Reason.SYNTAX, "Syntax error: " + message, e);
@@ -126,6 +124,11 @@ public final class TenantSqlRewriter {
                     + "runs queries that read");
         }
         return node;
+    }
+
+    private static TenantSqlException nestedTooDeeply(Throwable cause) {
+        return new TenantSqlException(Reason.TOO_LARGE, "The query is nested too deeply for the gateway to read: "
+                + "flatten its subqueries or expressions", cause);
     }
 
     private void validate(SqlNode node, TenantCatalog catalog) {

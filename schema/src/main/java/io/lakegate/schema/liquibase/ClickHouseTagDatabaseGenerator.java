@@ -1,5 +1,7 @@
 package io.lakegate.schema.liquibase;
 
+import io.lakegate.engine.protocol.ClickHouseQuoting;
+
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.sql.Sql;
@@ -33,7 +35,7 @@ public class ClickHouseTagDatabaseGenerator extends AbstractSqlGenerator<TagData
                              SqlGeneratorChain<TagDatabaseStatement> chain) {
         String table = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
                 database.getDatabaseChangeLogTableName());
-        String tag = "'" + statement.getTag().replace("\\", "\\\\").replace("'", "\\'") + "'";
+        String tag = ClickHouseQuoting.string(statement.getTag());
         return new Sql[] {new UnparsedSql("ALTER TABLE " + table + " UPDATE TAG = " + tag
                 + " WHERE (ID, AUTHOR, FILENAME) IN (SELECT ID, AUTHOR, FILENAME FROM " + table
                 + " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC LIMIT 1)"
