@@ -32,6 +32,38 @@ SELECT entity_id::LowCardinality(String) AS e FROM current_entities_final ORDER 
 SELECT timestamp::DateTime64(3, 'UTC') AS t FROM entity_operations ORDER BY activity_id
 SELECT 1::UInt8 + 2::UInt8 AS s
 SELECT NULL::Nullable(String) AS x
+-- group: ARRAY JOIN (ClickHouse docs)
+SELECT entity_id, tag FROM current_entities_final ARRAY JOIN _tags AS tag ORDER BY entity_id, tag
+SELECT entity_id, _tags FROM current_entities_final ARRAY JOIN _tags ORDER BY entity_id, _tags
+SELECT entity_id, tag, n FROM current_entities_final LEFT ARRAY JOIN _tags AS tag, arrayEnumerate(_tags) AS n ORDER BY entity_id, n
+SELECT tag, count() AS c FROM current_entities_final ARRAY JOIN _tags AS tag GROUP BY tag ORDER BY c DESC, tag
+SELECT c.entity_id, tag FROM current_entities_final AS c INNER JOIN entity_operations AS e ON c.entity_id = e.entity_id ARRAY JOIN c._tags AS tag ORDER BY c.entity_id, tag, e.activity_id
+-- group: LIMIT BY (ClickHouse docs: top rows per group)
+SELECT schema, entity_id FROM entity_operations ORDER BY schema, activity_id LIMIT 1 BY schema
+SELECT schema, entity_id FROM entity_operations ORDER BY schema, activity_id LIMIT 2 BY schema LIMIT 3
+SELECT schema, operation, activity_id FROM entity_operations ORDER BY schema, operation, activity_id LIMIT 1 OFFSET 1 BY schema, operation
+SELECT schema, operation, activity_id FROM entity_operations ORDER BY schema, operation, activity_id LIMIT 1, 1 BY schema, operation
+-- group: WITH FILL, WITH TOTALS, WITH ROLLUP (ClickHouse docs: time series and totals)
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL
+SELECT toStartOfMonth(timestamp) AS m, count() AS n FROM entity_operations GROUP BY m ORDER BY m WITH FILL STEP toIntervalMonth(1)
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d DESC WITH FILL STEP -1
+SELECT schema, count() AS n FROM entity_operations GROUP BY schema WITH TOTALS ORDER BY schema
+SELECT schema, operation, count() AS n FROM entity_operations GROUP BY schema, operation WITH ROLLUP ORDER BY schema, operation, n
+SELECT schema, count() AS n FROM entity_operations GROUP BY schema WITH CUBE ORDER BY schema, n
+-- group: ClickHouse joins (strictness, GLOBAL, USING without parentheses)
+SELECT e.activity_id, c.schema FROM entity_operations AS e ANY LEFT JOIN current_entities_final AS c ON e.entity_id = c.entity_id ORDER BY e.activity_id
+SELECT e.activity_id FROM entity_operations AS e LEFT ANY JOIN current_entities_final AS c USING entity_id ORDER BY e.activity_id
+SELECT count() FROM entity_operations AS e GLOBAL INNER JOIN current_entities_final AS c USING (entity_id)
+SELECT count() FROM entity_operations AS e ALL INNER JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+SELECT count() FROM entity_operations AS e RIGHT SEMI JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN (SELECT entity_id FROM current_entities_final)
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL NOT IN (SELECT entity_id FROM current_entities_final)
+SELECT a.entity_id, a.n, b.schema FROM (SELECT entity_id, count() AS n FROM entity_operations GROUP BY entity_id) AS a JOIN (SELECT entity_id, schema FROM current_entities_final) AS b USING entity_id ORDER BY a.entity_id
+-- group: scalar WITH (ClickHouse docs)
+WITH 'opportunity' AS s SELECT count() FROM entity_operations WHERE schema = s
+WITH (SELECT max(timestamp) FROM entity_operations) AS latest SELECT count() FROM entity_operations WHERE timestamp = latest
+WITH toDate(timestamp) AS d SELECT d, count() AS n FROM entity_operations GROUP BY d ORDER BY d
+WITH 2 AS k, c AS (SELECT entity_id FROM current_entities_final) SELECT count() * k AS twice FROM c
 -- group: conditions as ClickHouse reads them
 SELECT count() FROM entity_operations WHERE 1
 SELECT count() FROM entity_operations WHERE 0

@@ -2,20 +2,262 @@
   ClickHouse's syntax, added to Calcite's grammar through the template's hooks (config.fmpp names each production).
   Each production builds gateway SqlNodes (io.lakegate.proxy.sql.ClickHouseSyntax) that validate like the standard
   ones and print back as ClickHouse SQL.
+
+  Productions named like Calcite's (JoinTable, OrderByLimitOpt, AddOrderItem, GroupBy, AddWithItem) replace them: the
+  build renames Calcite's to Calcite<name> (proxy/pom.xml), and these read ClickHouse's additions around them.
 -->
 
-JoinType LeftSemiJoin() :
+/** The join chain: ClickHouse's ARRAY JOIN and its joins with strictness and locality, else Calcite's joins. */
+SqlNode JoinTable(SqlNode e) :
 {
+    final SqlNode join;
 }
 {
-    <LEFT> <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+    (
+        LOOKAHEAD(3) join = ArrayJoin(e)
+    |
+        LOOKAHEAD(ClickHouseJoinHead()) join = ClickHouseJoin(e)
+    |
+        join = CalciteJoinTable(e)
+    )
+    { return join; }
 }
 
-JoinType LeftAntiJoin() :
+/** {@code [LEFT | INNER] ARRAY JOIN arr [AS a], ...}: every row once per element of its arrays. */
+SqlNode ArrayJoin(SqlNode e) :
+{
+    boolean left = false;
+    final List<SqlNode> items = new ArrayList<SqlNode>();
+    final Span s;
+}
+{
+    ( <LEFT> { left = true; } | <INNER> )? { s = span(); } <ARRAY> <JOIN>
+    AddArrayJoinItem(items) ( <COMMA> AddArrayJoinItem(items) )*
+    { return new ArrayJoin(s.end(this), e, left, items); }
+}
+
+void AddArrayJoinItem(List<SqlNode> items) :
+{
+    final SqlNode array;
+    final SqlIdentifier alias;
+}
+{
+    array = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <AS> alias = SimpleIdentifier() {
+            items.add(SqlStdOperatorTable.AS.createCall(span().end(array), array, alias));
+        }
+    |
+        { items.add(array); }
+    )
+}
+
+/**
+ * A join ClickHouse's way: {@code [GLOBAL] [ANY | ALL | ASOF] [kind] [ANY | ALL | ASOF | SEMI | ANTI] JOIN}, with
+ * {@code USING a, b} also without parentheses. NATURAL joins and APPLY are left to Calcite's production.
+ */
+void ClickHouseJoinHead() :
 {
 }
 {
-    <LEFT> <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
+    [ <GLOBAL> ] [ JoinStrictness() ] [ JoinKind() ] [ JoinStrictness() ] <JOIN>
+}
+
+SqlNode ClickHouseJoin(SqlNode e) :
+{
+    boolean global = false;
+    String before = null;
+    String after = null;
+    JoinType kind = null;
+    final SqlNode right;
+    SqlNode condition = null;
+    JoinConditionType conditionType = JoinConditionType.NONE;
+    final Span s;
+}
+{
+    { s = span(); }
+    [ <GLOBAL> { global = true; } ]
+    [ before = JoinStrictness() ]
+    [ kind = JoinKind() ]
+    [ after = JoinStrictness() ]
+    <JOIN>
+    right = TableRef1(ExprContext.ACCEPT_QUERY_OR_JOIN)
+    [
+        <ON> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) { conditionType = JoinConditionType.ON; }
+    |
+        <USING> { conditionType = JoinConditionType.USING; }
+        ( condition = ParenthesizedSimpleIdentifierList() | condition = SimpleIdentifierCommaList() )
+    ]
+    {
+        if (before != null && after != null) {
+            throw new ParseException("A join has one strictness (ANY, ALL, ASOF, SEMI or ANTI), not two: " + before
+                + " and " + after);
+        }
+        return ClickHouseJoin.of(s.end(this), e, global, before != null ? before : after, kind, right,
+            conditionType, condition);
+    }
+}
+
+String JoinStrictness() :
+{
+}
+{
+    ( <ANY> | <ALL> | <ASOF> | <SEMI> | <ANTI> ) { return token.image.toUpperCase(java.util.Locale.ROOT); }
+}
+
+JoinType JoinKind() :
+{
+}
+{
+    <INNER> { return JoinType.INNER; }
+|   <LEFT> [ <OUTER> ] { return JoinType.LEFT; }
+|   <RIGHT> [ <OUTER> ] { return JoinType.RIGHT; }
+|   <FULL> [ <OUTER> ] { return JoinType.FULL; }
+|   <CROSS> { return JoinType.CROSS; }
+}
+
+/** {@code ... USING a, b} without parentheses, as ClickHouse also reads it. */
+SqlNodeList SimpleIdentifierCommaList() :
+{
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    final Span s;
+}
+{
+    id = SimpleIdentifier() { s = span(); list.add(id); }
+    ( LOOKAHEAD(2) <COMMA> id = SimpleIdentifier() { list.add(id); } )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/**
+ * ORDER BY, then ClickHouse's {@code LIMIT n [OFFSET m] BY expressions}, then LIMIT, OFFSET and FETCH as Calcite
+ * reads them.
+ */
+SqlNode OrderByLimitOpt(SqlNode e) :
+{
+    final SqlNodeList orderBy;
+    final Span s = Span.of();
+    final SqlNode[] offsetFetch = {null, null};
+    final SqlNode[] limitBy = {null, null};
+    SqlNodeList by = null;
+}
+{
+    ( orderBy = OrderBy(e.isA(SqlKind.QUERY)) | { orderBy = null; } )
+    [ LOOKAHEAD(LimitByHead()) by = LimitBy(limitBy) ]
+    [
+        LimitClause(s, offsetFetch)
+        [ OffsetClause(s, offsetFetch) ]
+    |
+        OffsetClause(s, offsetFetch)
+        [ LimitClause(s, offsetFetch) | FetchClause(offsetFetch) ]
+    |
+        FetchClause(offsetFetch)
+    ]
+    { return ClickHouseSyntax.orderBy(getPos(), e, orderBy, limitBy[0], limitBy[1], by, offsetFetch[0],
+        offsetFetch[1]); }
+}
+
+void LimitByHead() :
+{
+}
+{
+    <LIMIT> UnsignedNumericLiteralOrParam()
+    [ ( <OFFSET> | <COMMA> ) UnsignedNumericLiteralOrParam() ]
+    <BY>
+}
+
+/** {@code LIMIT n [OFFSET m] BY e, ...} or {@code LIMIT m, n BY e, ...}; fills {count, offset}. */
+SqlNodeList LimitBy(SqlNode[] countOffset) :
+{
+    SqlNode first;
+    SqlNode e;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    final Span s;
+}
+{
+    <LIMIT> { s = span(); } first = UnsignedNumericLiteralOrParam() { countOffset[0] = first; }
+    [
+        <OFFSET> countOffset[1] = UnsignedNumericLiteralOrParam()
+    |
+        <COMMA> countOffset[0] = UnsignedNumericLiteralOrParam() { countOffset[1] = first; }
+    ]
+    <BY>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) { list.add(e); }
+    ( <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { list.add(e); } )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** An ORDER BY item, with ClickHouse's {@code WITH FILL [FROM a] [TO b] [STEP c]}. */
+void AddOrderItem(List<SqlNode> list) :
+{
+    SqlNode from = null;
+    SqlNode to = null;
+    SqlNode step = null;
+}
+{
+    CalciteAddOrderItem(list)
+    [
+        LOOKAHEAD(2) <WITH> <FILL>
+        [ <FROM> from = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        [ <TO> to = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        [ <STEP> step = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        {
+            final int last = list.size() - 1;
+            list.set(last, ClickHouseSyntax.withFill(list.get(last), from, to, step));
+        }
+    ]
+}
+
+/** GROUP BY, with ClickHouse's {@code WITH ROLLUP}, {@code WITH CUBE} and {@code WITH TOTALS} after it. */
+SqlNodeList GroupBy() :
+{
+    SqlNodeList groupBy;
+}
+{
+    groupBy = CalciteGroupBy()
+    (
+        LOOKAHEAD(2) <WITH>
+        (
+            <ROLLUP> { groupBy = ClickHouseSyntax.groupingSets(SqlStdOperatorTable.ROLLUP, groupBy); }
+        |
+            <CUBE> { groupBy = ClickHouseSyntax.groupingSets(SqlStdOperatorTable.CUBE, groupBy); }
+        |
+            <TOTALS> { groupBy = ClickHouseSyntax.withTotals(groupBy); }
+        )
+    )*
+    { return groupBy; }
+}
+
+/** A WITH item: Calcite's {@code name AS (query)}, or ClickHouse's {@code expression AS name}. */
+void AddWithItem(List<SqlWithItem> list, SqlLiteral recursive) :
+{
+    final SqlNode e;
+    final SqlIdentifier name;
+}
+{
+    LOOKAHEAD(SimpleIdentifier() [ ParenthesizedSimpleIdentifierList() ] <AS> <LPAREN>)
+    CalciteAddWithItem(list, recursive)
+|
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) <AS> name = SimpleIdentifier() {
+        list.add(new ScalarWithItem(name.getParserPosition(), name, e));
+    }
+}
+
+/** {@code x GLOBAL [NOT] IN (...)}: IN, with the set computed once and sent to every shard. */
+void GlobalIn(List<Object> list, ExprContext exprContext, Span s) :
+{
+    boolean not = false;
+    final SqlNodeList nodeList;
+}
+{
+    <GLOBAL> { checkNonQueryExpression(exprContext); s.clear().add(this); }
+    [ <NOT> { not = true; } ]
+    <IN>
+    nodeList = ParenthesizedQueryOrCommaList(ExprContext.ACCEPT_NONCURSOR) {
+        list.add(new SqlParserUtil.ToTreeListItem(not ? ClickHouseSyntax.GLOBAL_NOT_IN : ClickHouseSyntax.GLOBAL_IN,
+            s.pos()));
+        list.add(nodeList.size() == 1 && nodeList.get(0).isA(SqlKind.QUERY) ? nodeList.get(0) : nodeList);
+    }
 }
 
 /** {@code x::Type}: ClickHouse's cast, with ClickHouse's type names (Nullable(String), DateTime64(3, 'UTC')). */

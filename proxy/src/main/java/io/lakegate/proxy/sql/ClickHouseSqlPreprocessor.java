@@ -74,12 +74,6 @@ public final class ClickHouseSqlPreprocessor {
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Map<String, String> CLOSING = Map.of("(", ")", "[", "]", "{", "}");
     private static final Set<String> QUANTIFIERS = Set.of("ANY", "ALL", "SOME");
-    /** Join strictness the grammar does not read (LEFT SEMI and LEFT ANTI it does). */
-    private static final Set<String> JOIN_STRICTNESS = Set.of("ANY", "ALL", "ASOF", "GLOBAL", "PASTE");
-    private static final Set<String> JOIN_WORDS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "IN",
-            "OUTER");
-    private static final Set<String> CLAUSE_ENDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER",
-            "UNION", "SETTINGS", "FORMAT", "OFFSET", "WINDOW", "QUALIFY", "INTERSECT", "EXCEPT");
 
     private final String sql;
     private final List<Token> tokens;
@@ -424,58 +418,16 @@ public final class ClickHouseSqlPreprocessor {
 
     private void refuseClickHouseOnlyClauses(int i, int to, String upper, Token next) {
         String nextUpper = next == null || next.kind() != Kind.WORD ? "" : next.text().toUpperCase(Locale.ROOT);
-        if (upper.equals("ARRAY") && nextUpper.equals("JOIN")
-                || (upper.equals("LEFT") || upper.equals("INNER")) && nextUpper.equals("ARRAY")) {
-            throw unsupported("ARRAY JOIN", "use arrayJoin(column) in the SELECT list instead, e.g. SELECT "
-                    + "arrayJoin(_tags) AS tag FROM current_entities_final");
-        }
-        if (upper.equals("WITH") && (nextUpper.equals("TOTALS") || nextUpper.equals("ROLLUP")
-                || nextUpper.equals("CUBE"))) {
-            throw unsupported("GROUP BY ... WITH " + nextUpper, "use GROUP BY ROLLUP(...) or CUBE(...), or a "
-                    + "UNION ALL with the totals query");
-        }
-        if (upper.equals("WITH") && nextUpper.equals("FILL")) {
-            throw unsupported("ORDER BY ... WITH FILL", "fill the gaps in your BI tool, or join with a calendar "
-                    + "built from arrays");
-        }
         if (upper.equals("SAMPLE") && next != null && (next.kind() == Kind.NUMBER || nextUpper.equals("BY"))) {
             throw unsupported("SAMPLE", "tenant views are not sampled tables; filter or LIMIT instead");
         }
-        if (JOIN_STRICTNESS.contains(upper) && JOIN_WORDS.contains(nextUpper)
-                && !(upper.equals("ALL") && nextUpper.equals("IN"))) {
-            throw unsupported(upper + " " + nextUpper, "use a standard JOIN (INNER, LEFT, RIGHT, FULL, CROSS) or IN");
+        if (upper.equals("PASTE") && nextUpper.equals("JOIN")) {
+            throw unsupported("PASTE JOIN", "join on a row number: row_number() OVER () in both subqueries");
         }
         if (upper.equals("INTO") && nextUpper.equals("OUTFILE")) {
             throw new TenantSqlException(Reason.NOT_ALLOWED, "INTO OUTFILE is not allowed: results come back to "
                     + "your client");
         }
-        if (upper.equals("LIMIT") && limitBy(i, to)) {
-            throw unsupported("LIMIT n BY", "rank rows with row_number() OVER (PARTITION BY ...) in a subquery and "
-                    + "filter on the rank");
-        }
-    }
-
-    private boolean limitBy(int limitAt, int to) {
-        int depth = 0;
-        for (int k = limitAt + 1; k < to; k++) {
-            Token t = tokens.get(k);
-            if (isOpen(t)) {
-                depth++;
-            } else if (isClose(t)) {
-                if (--depth < 0) {
-                    return false;
-                }
-            } else if (depth == 0 && t.kind() == Kind.WORD) {
-                String w = t.text().toUpperCase(Locale.ROOT);
-                if (w.equals("BY")) {
-                    return true;
-                }
-                if (CLAUSE_ENDS.contains(w) || w.equals("LIMIT")) {
-                    return false;
-                }
-            }
-        }
-        return false;
     }
 
     private static TenantSqlException unsupported(String what, String instead) {

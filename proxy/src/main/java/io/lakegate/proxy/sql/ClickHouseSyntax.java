@@ -6,6 +6,18 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.fun.SqlInOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlPostfixOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -14,6 +26,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +37,125 @@ import java.util.regex.Pattern;
 public final class ClickHouseSyntax {
     private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Binds tighter than anything around it: the clause is printed without parentheses (ClickHouse reads none). */
+    private static final int PRINTED_AS_IS = 200;
+
+    /** {@code x GLOBAL IN (...)}: IN for the validator, printed with its GLOBAL. */
+    public static final SqlOperator GLOBAL_IN = new SqlInOperator("GLOBAL IN", SqlKind.IN) {
+    };
+    public static final SqlOperator GLOBAL_NOT_IN = new SqlInOperator("GLOBAL NOT IN", SqlKind.NOT_IN) {
+    };
+
+    /** {@code item WITH FILL [FROM a] [TO b] [STEP c]}: operands item, from, to, step (each but the item optional). */
+    private static final SqlOperator WITH_FILL = new SqlSpecialOperator("WITH FILL", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            call.operand(0).unparse(writer, 0, 0);
+            writer.keyword("WITH FILL");
+            String[] words = {null, "FROM", "TO", "STEP"};
+            for (int i = 1; i < words.length; i++) {
+                if (call.operand(i) != null) {
+                    writer.keyword(words[i]);
+                    call.operand(i).unparse(writer, 0, 0);
+                }
+            }
+        }
+    };
+    /** The last GROUP BY item, followed by ClickHouse's {@code WITH TOTALS}. */
+    private static final SqlOperator WITH_TOTALS = new SqlSpecialOperator("WITH TOTALS", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            call.operand(0).unparse(writer, 0, 0);
+            writer.keyword("WITH TOTALS");
+        }
+    };
+    /** What the validator reads for a WITH FILL item with bounds: a call, so that the bounds are validated too. */
+    private static final SqlOperator FILL_BOUNDS = new SqlUnresolvedFunction(new SqlIdentifier("$fill",
+            SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+
     private ClickHouseSyntax() {
+    }
+
+    /** ORDER BY, LIMIT BY and LIMIT of a query, or the query when it has none. */
+    public static SqlNode orderBy(SqlParserPos pos, SqlNode query, SqlNodeList orderList, SqlNode count,
+                                  SqlNode byOffset, SqlNodeList by, SqlNode offset, SqlNode fetch) {
+        SqlNodeList order = orderList == null ? SqlNodeList.EMPTY : orderList;
+        if (by != null) {
+            return new LimitByOrderBy(pos, query, order, count, byOffset, by, offset, fetch);
+        }
+        if (orderList == null && offset == null && fetch == null) {
+            return query;
+        }
+        return new SqlOrderBy(pos, query, order, offset, fetch);
+    }
+
+    public static SqlNode withFill(SqlNode item, SqlNode from, SqlNode to, SqlNode step) {
+        return new SqlBasicCall(WITH_FILL, java.util.Arrays.asList(item, from, to, step), item.getParserPosition());
+    }
+
+    /** {@code GROUP BY a, b WITH ROLLUP}: ClickHouse's other spelling of {@code GROUP BY ROLLUP(a, b)}. */
+    public static SqlNodeList groupingSets(SqlOperator rollupOrCube, SqlNodeList groupBy) {
+        return new SqlNodeList(List.of(rollupOrCube.createCall(groupBy.getParserPosition(), groupBy.getList())),
+                groupBy.getParserPosition());
+    }
+
+    public static SqlNodeList withTotals(SqlNodeList groupBy) {
+        List<SqlNode> items = new ArrayList<>(groupBy.getList());
+        int last = items.size() - 1;
+        items.set(last, WITH_TOTALS.createCall(groupBy.getParserPosition(), items.get(last)));
+        return new SqlNodeList(items, groupBy.getParserPosition());
+    }
+
+    /**
+     * What the validator reads for a ClickHouse clause that Calcite's validator has no rule for: the standard SQL
+     * with the same names and scopes. What runs is printed from the tenant's own tree, never from this.
+     */
+    static SqlNode standardForm(SqlNode node) {
+        if (node instanceof SqlWith || node instanceof SqlOrderBy) {
+            SqlNode inlined = ScalarWithItem.standardForm(node);
+            if (inlined != node) {
+                return standardForm(inlined);
+            }
+        }
+        if (node instanceof LimitByOrderBy limitBy) {
+            return limitBy.standardForm();
+        }
+        if (!(node instanceof SqlCall call)) {
+            return node;
+        }
+        if (call.getOperator() == WITH_TOTALS) {
+            return call.operand(0);
+        }
+        if (call.getOperator() == WITH_FILL) {
+            return fillStandardForm(call);
+        }
+        return node;
+    }
+
+    /** {@code x DESC WITH FILL FROM a TO b}: ordered by {@code $fill(x, a, b) DESC}. */
+    private static SqlNode fillStandardForm(SqlCall fill) {
+        List<SqlNode> bounds = new ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            if (fill.operand(i) != null) {
+                bounds.add(fill.operand(i));
+            }
+        }
+        SqlNode item = fill.operand(0);
+        if (bounds.isEmpty()) {
+            return item;
+        }
+        List<SqlOperator> directions = new ArrayList<>();
+        while (item.getKind() == SqlKind.DESCENDING || item.getKind() == SqlKind.NULLS_FIRST
+                || item.getKind() == SqlKind.NULLS_LAST) {
+            directions.add(0, ((SqlCall) item).getOperator());
+            item = ((SqlCall) item).operand(0);
+        }
+        bounds.add(0, item);
+        SqlNode standard = FILL_BOUNDS.createCall(fill.getParserPosition(), bounds);
+        for (SqlOperator direction : directions) {
+            standard = direction.createCall(fill.getParserPosition(), standard);
+        }
+        return standard;
     }
 
     /** A word of a type name as ClickHouse's type parser reads it. */

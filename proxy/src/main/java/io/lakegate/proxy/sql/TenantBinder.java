@@ -56,6 +56,10 @@ final class TenantBinder {
             Set<String> scope = new HashSet<>(ctes);
             for (SqlNode item : with.withList) {
                 SqlWithItem withItem = (SqlWithItem) item;
+                if (withItem instanceof ScalarWithItem) {
+                    withItem.query = expression(withItem.query, scope); // a value, not a table
+                    continue;
+                }
                 withItem.query = query(withItem.query, scope); // an item sees the items before it
                 scope.add(withItem.name.getSimple());
             }
@@ -67,6 +71,9 @@ final class TenantBinder {
             expressions(orderBy.orderList, ctes);
             expressions(orderBy.offset, ctes);
             expressions(orderBy.fetch, ctes);
+            if (orderBy instanceof LimitByOrderBy limitBy) {
+                expressions(limitBy.by, ctes);
+            }
             SqlNode fetch = orderBy.fetch;
             if (inner instanceof SqlSelect select && select.getFetch() != null && (fetch != null
                     || orderBy.offset != null)) {
@@ -77,7 +84,9 @@ final class TenantBinder {
                 fetch = select.getFetch();
                 select.setFetch(null);
             }
-            return new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset, fetch);
+            return orderBy instanceof LimitByOrderBy limitBy
+                    ? limitBy.with(inner, orderBy.orderList, orderBy.offset, fetch)
+                    : new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset, fetch);
         }
         if (node instanceof SqlSelect select) {
             if (select.getFrom() != null) {
@@ -103,6 +112,11 @@ final class TenantBinder {
     private SqlNode from(SqlNode node, Set<String> ctes) {
         if (node instanceof SqlIdentifier id) {
             return table(id, ctes, true);
+        }
+        if (node instanceof ArrayJoin arrayJoin) {
+            arrayJoin.setLeft(from(arrayJoin.getLeft(), ctes));
+            expressions(arrayJoin.arrays(), ctes); // the arrays are expressions over the tables before them
+            return arrayJoin;
         }
         if (node instanceof SqlJoin join) {
             join.setLeft(from(join.getLeft(), ctes));

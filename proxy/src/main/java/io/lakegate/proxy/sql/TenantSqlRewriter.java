@@ -223,6 +223,12 @@ public final class TenantSqlRewriter {
             }
         }
 
+        /** ClickHouse's clauses are validated in their standard form (see ClickHouseSyntax.standardForm). */
+        @Override
+        protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+            return super.performUnconditionalRewrites(ClickHouseSyntax.standardForm(node), underFrom);
+        }
+
         @Override
         protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
             boolean untyped = SqlUtil.isNullLiteral(node, false) || node instanceof SqlDynamicParam;

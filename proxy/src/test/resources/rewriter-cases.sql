@@ -1,0 +1,95 @@
+-- The rewriter as a function: a tenant's SQL, then "=> " the ClickHouse SQL that runs (spaces and line breaks
+-- collapsed) or "!! " a part of the refusal. Run by TenantSqlRewriterTest, on a catalog of org 16581729.
+-- group: ARRAY JOIN
+SELECT entity_id, tag FROM current_entities_final ARRAY JOIN _tags AS tag WHERE tag != '' ORDER BY entity_id, tag
+=> SELECT `entity_id`, `tag` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ARRAY JOIN `_tags` AS `tag` WHERE `tag` <> '' ORDER BY `entity_id`, `tag`
+SELECT entity_id, _tags FROM current_entities_final ARRAY JOIN _tags
+=> SELECT `entity_id`, `_tags` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ARRAY JOIN `_tags`
+SELECT entity_id, t, n FROM current_entities_final LEFT ARRAY JOIN _tags AS t, arrayEnumerate(_tags) AS n
+=> SELECT `entity_id`, `t`, `n` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` LEFT ARRAY JOIN `_tags` AS `t`, `arrayEnumerate`(`_tags`) AS `n`
+SELECT c.entity_id, tag FROM current_entities_final AS c JOIN entity_operations AS e ON c.entity_id = e.entity_id ARRAY JOIN c._tags AS tag
+=> SELECT `c`.`entity_id`, `tag` FROM `datawarehouse`.`16581729_current_entities_final` AS `c` INNER JOIN `datawarehouse`.`16581729_entity_operations` AS `e` ON `c`.`entity_id` = `e`.`entity_id` ARRAY JOIN `c`.`_tags` AS `tag`
+SELECT entity_id FROM entity_operations ARRAY JOIN nope AS x
+!! Column 'nope' not found in any table
+SELECT count() FROM entity_operations ARRAY JOIN (SELECT groupArray(entity_id) FROM `16581730_entity_operations`) AS x
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT count() FROM entity_operations ARRAY JOIN arrayMap(x -> (SELECT max(entity_id) FROM `16581730_entity_operations`), _tags) AS y
+!! Syntax error: Query expression encountered in illegal context
+-- group: LIMIT n BY
+SELECT schema, entity_id FROM entity_operations ORDER BY timestamp DESC LIMIT 2 BY schema
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `timestamp` DESC LIMIT 2 BY `schema`
+SELECT schema, entity_id FROM entity_operations ORDER BY timestamp DESC LIMIT 2 BY schema LIMIT 10
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `timestamp` DESC LIMIT 2 BY `schema` LIMIT 10
+SELECT schema, entity_id FROM entity_operations ORDER BY timestamp DESC LIMIT 1, 2 BY schema, entity_id
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `timestamp` DESC LIMIT 2 OFFSET 1 BY `schema`, `entity_id`
+SELECT schema, entity_id FROM entity_operations LIMIT 2 OFFSET 1 BY schema
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` LIMIT 2 OFFSET 1 BY `schema`
+SELECT entity_id FROM entity_operations LIMIT 1 BY nope
+!! Column 'nope' not found in any table
+SELECT entity_id FROM entity_operations LIMIT 1 BY (SELECT 1 FROM `16581730_entity_operations`)
+!! Table 16581730_entity_operations does not exist in your catalog
+-- group: ORDER BY ... WITH FILL
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL
+=> SELECT `toDate`(`timestamp`) AS `d`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `d` ORDER BY `d` WITH FILL
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d DESC WITH FILL FROM toDate('2024-02-01') TO toDate('2024-01-01') STEP -1
+=> SELECT `toDate`(`timestamp`) AS `d`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `d` ORDER BY `d` DESC WITH FILL FROM `toDate`('2024-02-01') TO `toDate`('2024-01-01') STEP -1
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL STEP INTERVAL 1 DAY, n
+=> SELECT `toDate`(`timestamp`) AS `d`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `d` ORDER BY `d` WITH FILL STEP INTERVAL 1 DAY, `n`
+SELECT toDate(timestamp) AS d FROM entity_operations ORDER BY d WITH FILL FROM nope
+!! Column 'nope' not found in any table
+SELECT toDate(timestamp) AS d FROM entity_operations ORDER BY d WITH FILL FROM (SELECT min(toDate(timestamp)) FROM `16581730_current_entities_final`)
+!! Table 16581730_current_entities_final does not exist in your catalog
+-- group: GROUP BY ... WITH TOTALS, ROLLUP, CUBE
+SELECT schema, count() FROM entity_operations GROUP BY schema WITH TOTALS ORDER BY schema
+=> SELECT `schema`, `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `schema` WITH TOTALS ORDER BY `schema`
+SELECT schema, entity_id, count() FROM entity_operations GROUP BY schema, entity_id WITH ROLLUP WITH TOTALS
+=> SELECT `schema`, `entity_id`, `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ROLLUP(`schema`, `entity_id`) WITH TOTALS
+SELECT schema, count() FROM entity_operations GROUP BY schema WITH CUBE HAVING count() > 1
+=> SELECT `schema`, `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY CUBE(`schema`) HAVING `count`(*) > 1
+-- group: joins with strictness and GLOBAL, USING without parentheses
+SELECT e.entity_id FROM entity_operations AS e ANY LEFT JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` LEFT ANY JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` ON `e`.`entity_id` = `c`.`entity_id`
+SELECT e.entity_id FROM entity_operations AS e LEFT ANY JOIN current_entities_final AS c USING entity_id
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` LEFT ANY JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` USING (`entity_id`)
+SELECT e.entity_id FROM entity_operations AS e GLOBAL INNER JOIN current_entities_final AS c USING (entity_id, schema)
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` GLOBAL INNER JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` USING (`entity_id`, `schema`)
+SELECT e.entity_id FROM entity_operations AS e ASOF JOIN current_entities_final AS c ON e.entity_id = c.entity_id AND e.timestamp >= c.timestamp
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` ASOF JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` ON `e`.`entity_id` = `c`.`entity_id` AND `e`.`timestamp` >= `c`.`timestamp`
+SELECT e.entity_id FROM entity_operations AS e ASOF LEFT JOIN current_entities_final AS c USING (entity_id, timestamp)
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` LEFT ASOF JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` USING (`entity_id`, `timestamp`)
+SELECT e.entity_id FROM entity_operations AS e LEFT SEMI JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` LEFT SEMI JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` ON `e`.`entity_id` = `c`.`entity_id`
+SELECT e.entity_id FROM entity_operations AS e RIGHT ANTI JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+=> SELECT `e`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e` RIGHT ANTI JOIN `datawarehouse`.`16581729_current_entities_final` AS `c` ON `e`.`entity_id` = `c`.`entity_id`
+SELECT e.entity_id FROM entity_operations AS e ANY LEFT ALL JOIN current_entities_final AS c ON e.entity_id = c.entity_id
+!! Syntax error: A join has one strictness (ANY, ALL, ASOF, SEMI or ANTI), not two: ANY and ALL
+SELECT count() FROM entity_operations AS a ALL INNER JOIN `16581730_entity_operations` AS b USING entity_id
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT count() FROM entity_operations AS a GLOBAL JOIN datawarehouse.`16581730_entity_operations` AS b ON a.entity_id = b.entity_id
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT a.entity_id FROM (SELECT entity_id FROM entity_operations) AS a JOIN (SELECT entity_id FROM current_entities_final) AS b USING entity_id
+=> SELECT `a`.`entity_id` FROM (SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`) AS `a` INNER JOIN (SELECT `entity_id` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`) AS `b` USING (`entity_id`)
+-- group: GLOBAL IN
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN (SELECT entity_id FROM current_entities_final)
+=> SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `entity_id` GLOBAL IN (SELECT `entity_id` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`)
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL NOT IN ('a', 'b')
+=> SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `entity_id` GLOBAL NOT IN ('a', 'b')
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN (SELECT entity_id FROM `16581730_entity_operations`)
+!! Table 16581730_entity_operations does not exist in your catalog
+-- group: WITH expression AS name
+WITH 5 AS n SELECT entity_id, n FROM entity_operations WHERE n > 1
+=> WITH 5 AS `n` SELECT `entity_id`, `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `n` > 1
+WITH toDate('2024-01-01') AS start SELECT count() FROM entity_operations WHERE timestamp >= start
+=> WITH `toDate`('2024-01-01') AS `start` SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `timestamp` >= `start`
+WITH (SELECT max(timestamp) FROM current_entities_final) AS latest SELECT count() FROM entity_operations WHERE timestamp = latest
+=> WITH (SELECT `max`(`timestamp`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`) AS `latest` SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `timestamp` = `latest`
+WITH 'opportunity' AS s, c AS (SELECT entity_id, schema FROM current_entities_final) SELECT count() FROM c WHERE schema = s
+=> WITH 'opportunity' AS `s`, `c` AS (SELECT `entity_id`, `schema` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`) SELECT `count`(*) FROM `c` WHERE `schema` = `s`
+WITH toDate(timestamp) AS d SELECT d, schema FROM entity_operations ORDER BY d LIMIT 1 BY schema
+=> WITH `toDate`(`timestamp`) AS `d` SELECT `d`, `schema` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `d` LIMIT 1 BY `schema`
+WITH nope AS n SELECT n FROM entity_operations
+!! The definition of column 'nope' depends on itself through the following columns: 'nope'
+WITH (SELECT count() FROM `16581730_entity_operations`) AS n SELECT n
+!! Table 16581730_entity_operations does not exist in your catalog
+WITH (SELECT count() FROM system.tables) AS n SELECT n FROM entity_operations
+!! System tables are not available
