@@ -348,7 +348,9 @@ public final class ClickHouseSqlPreprocessor {
         if (upper.equals("EXTRACT") && hasTopLevelWord(i + 2, close, "FROM")) {
             return emitExtract(i, close, out);
         }
-        if (NATIVE.contains(upper) || quantifier || positionIn || inCastType(i)) {
+        // SELECT * REPLACE (x AS c) is syntax; replace(s, from, to) is ClickHouse's function
+        boolean starReplace = upper.equals("REPLACE") && i > 0 && tokens.get(i - 1).text().equals("*");
+        if (NATIVE.contains(upper) || quantifier || positionIn || starReplace || inCastType(i)) {
             append(out, i, t.text());
             if (upper.equals("COUNT") && close == i + 2) {
                 out.append("(*)");

@@ -73,7 +73,24 @@ public final class ClickHouseSyntax {
     private static final SqlOperator FILL_BOUNDS = new SqlUnresolvedFunction(new SqlIdentifier("$fill",
             SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
 
+    /** {@code t.* EXCEPT (a, b)}: Calcite's star exclusion, which Calcite prints with the word EXCLUDE. */
+    private static final SqlOperator STAR_EXCEPT = new SqlSpecialOperator("EXCEPT", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            call.operand(0).unparse(writer, 0, 0);
+            writer.sep("EXCEPT");
+            SqlWriter.Frame frame = writer.startList("(", ")");
+            call.operand(1).unparse(writer, 0, 0);
+            writer.endList(frame);
+        }
+    };
+
     private ClickHouseSyntax() {
+    }
+
+    public static SqlNode starExcept(org.apache.calcite.sql.SqlStarExclude except) {
+        return STAR_EXCEPT.createCall(except.getParserPosition(), except.getStarIdentifier(),
+                except.getExcludeList());
     }
 
     /** ORDER BY, LIMIT BY and LIMIT of a query, or the query when it has none. */

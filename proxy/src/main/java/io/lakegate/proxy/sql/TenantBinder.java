@@ -13,6 +13,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlStarExclude;
+import org.apache.calcite.sql.SqlStarReplace;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -196,6 +198,13 @@ final class TenantBinder {
             // datawarehouse.entity_operations.entity_id: the table now goes by its short name
             id.setNames(id.names.subList(1, id.names.size()), null);
             return id;
+        }
+        if (node instanceof SqlStarExclude except) {
+            return ClickHouseSyntax.starExcept(except); // column names only: nothing to bind
+        }
+        if (node instanceof SqlStarReplace replace) {
+            expressions(replace.getReplaceList(), ctes);
+            return replace;
         }
         if (!(node instanceof SqlCall call)) {
             return node;

@@ -27,6 +27,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlDatePartFunction;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -137,7 +138,7 @@ public final class TenantSqlRewriter {
         root.add(catalog.database(), new TenantSchema(catalog));
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(catalog.database()), types,
                 CASE_SENSITIVE);
-        SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD), reader, types,
+        SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD, GRAMMAR), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
                         .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true));
         try {
@@ -170,6 +171,10 @@ public final class TenantSqlRewriter {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
+
+    /** Operators of other libraries that the grammar reads and the validator must find by name. */
+    private static final SqlOperatorTable GRAMMAR = SqlOperatorTables.of(SqlLibraryOperators.ILIKE,
+            SqlLibraryOperators.NOT_ILIKE, SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE);
 
     /**
      * Calcite's standard functions as found by name, without the date-part ones and EXTRACT: Calcite turns
