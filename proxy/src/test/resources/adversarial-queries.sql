@@ -224,3 +224,147 @@ SELECT 1::String) UNION ALL SELECT password_hash FROM {db}.lakegate_credentials 
 SELECT TOP (SELECT count() FROM `1501_entity_operations`) entity_id FROM entity_operations
 SELECT 1 WHERE (SELECT count() FROM `1501_entity_operations`) > 0
 SELECT 'x' WHERE 1 == (SELECT count() FROM {db}.lakegate_credentials)
+-- ClickHouse clauses and functions of issue 11: other orgs' names, base tables and the credential store inside every new construct
+-- ARRAY JOIN and LEFT ARRAY JOIN: other orgs' names inside the arrays
+SELECT entity_id, x FROM entity_operations ARRAY JOIN (SELECT groupArray(detail) FROM `1501_entity_operations`) AS x
+SELECT entity_id, x FROM entity_operations ARRAY JOIN [(SELECT max(detail) FROM {db}.`1501_entity_operations`)] AS x
+SELECT x FROM entity_operations LEFT ARRAY JOIN (SELECT groupArray(_title) FROM "1501_current_entities_final") AS x
+SELECT t, x FROM entity_operations ARRAY JOIN _tags AS t, (SELECT groupArray(detail) FROM `{db}`.`1501_entity_operations`) AS x
+SELECT * FROM `1501_entity_operations` ARRAY JOIN _tags
+SELECT t FROM entity_operations ARRAY JOIN arrayMap(x -> (SELECT max(detail) FROM `1501_entity_operations`), _tags) AS t
+SELECT x FROM entity_operations ARRAY JOIN (SELECT groupArray(password_hash) FROM {db}.lakegate_credentials) AS x
+SELECT x FROM (SELECT groupArray(detail) AS a FROM {db}.entity_operations) ARRAY JOIN a AS x
+SELECT x FROM entity_operations ARRAY JOIN `1501_entity_operations`._tags AS x
+SELECT x FROM entity_operations AS `1501_entity_operations` ARRAY JOIN `1501_entity_operations`._tags AS x
+SELECT entity_id, t FROM {db}.`1501_current_entities_final` LEFT ARRAY JOIN _tags AS t
+SELECT x FROM entity_operations ARRAY JOIN JSONExtractKeys((SELECT max(detail) FROM "{db}"."1501_entity_operations")) AS x
+-- LIMIT n BY with other orgs' rows in subqueries and in the clause itself
+SELECT * FROM entity_operations WHERE entity_id IN (SELECT entity_id FROM `1501_entity_operations` ORDER BY timestamp LIMIT 1 BY entity_id)
+SELECT * FROM (SELECT * FROM `1501_entity_operations` ORDER BY timestamp DESC LIMIT 1 BY entity_id)
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT (SELECT count() FROM `1501_entity_operations`) BY entity_id
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 BY (SELECT max(detail) FROM "{db}"."1501_entity_operations")
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 OFFSET (SELECT count() FROM {db}.`1501_entity_operations`) BY entity_id
+SELECT detail FROM {db}.entity_operations ORDER BY timestamp LIMIT 1 BY org_id
+SELECT detail FROM entity_operations ORDER BY timestamp LIMIT 1 BY entity_id UNION ALL SELECT detail FROM `1501_entity_operations` ORDER BY timestamp LIMIT 1 BY entity_id
+-- scalar WITH <expression> AS name
+WITH (SELECT max(detail) FROM `1501_entity_operations`) AS x SELECT x
+WITH (SELECT max(detail) FROM `1501_entity_operations`) AS x SELECT entity_id, x FROM entity_operations
+WITH (SELECT groupArray(_title) FROM {db}.`1501_current_entities_final`) AS titles SELECT arrayJoin(titles)
+WITH (SELECT max(password_hash) FROM {db}.lakegate_credentials) AS h SELECT h FROM entity_operations
+WITH `1501_entity_operations` AS x SELECT * FROM x
+WITH x AS (SELECT * FROM `1501_entity_operations`), (SELECT max(detail) FROM x) AS d SELECT d
+WITH 1 AS a, (SELECT max(detail) FROM "1501_entity_operations") AS b SELECT a, b FROM entity_operations
+WITH (SELECT max(detail) FROM {db}.entity_operations) AS d SELECT d
+WITH (SELECT max(detail) FROM `1501_entity_operations`) AS entity_operations SELECT * FROM entity_operations
+-- JOIN ... USING on aliased subqueries and tables of another org
+SELECT entity_id, b.detail FROM (SELECT entity_id FROM entity_operations) AS a JOIN (SELECT entity_id, detail FROM `1501_entity_operations`) AS b USING (entity_id)
+SELECT entity_id, detail FROM entity_operations JOIN {db}.`1501_entity_operations` USING (entity_id)
+SELECT entity_id, b._title FROM entity_operations AS a JOIN (SELECT * FROM `{db}`.`1501_current_entities_final`) AS b USING entity_id
+SELECT entity_id, b.password_hash FROM entity_operations AS a LEFT JOIN (SELECT username AS entity_id, password_hash FROM {db}.lakegate_credentials) AS b USING (entity_id)
+SELECT * FROM entity_operations FULL JOIN "1501_entity_operations" USING (activity_id)
+SELECT entity_id, b.detail FROM current_entities_final AS a JOIN {db}.current_entities AS b USING (entity_id)
+SELECT entity_id, b.detail FROM (SELECT entity_id FROM current_entities_final) AS a INNER JOIN (SELECT entity_id, detail FROM {db}.entity_operations) AS b USING (entity_id)
+-- JSON sub-columns
+SELECT j.payload._title FROM (SELECT CAST(detail, 'JSON') AS j FROM `1501_entity_operations`)
+SELECT CAST((SELECT max(detail) FROM `1501_entity_operations`), 'JSON').payload._title
+SELECT j.payload._title FROM (SELECT detail::JSON AS j FROM {db}.entity_operations)
+SELECT CAST(`1501_entity_operations`.detail, 'JSON').payload FROM entity_operations
+SELECT getSubcolumn(CAST((SELECT max(detail) FROM {db}.`1501_entity_operations`), 'JSON'), 'payload._title')
+SELECT j.^payload FROM (SELECT CAST(detail, 'JSON') AS j FROM `{db}`.`1501_current_entities_final`)
+SELECT j.payload._title.:String FROM (SELECT detail::JSON AS j FROM "{db}"."1501_entity_operations")
+SELECT (detail::JSON).payload._title FROM `1501_entity_operations`
+-- lambdas
+SELECT arrayMap(x -> (SELECT max(detail) FROM `1501_entity_operations`), _tags) FROM entity_operations
+SELECT arrayFilter(x -> x IN (SELECT entity_id FROM `1501_entity_operations`), [entity_id]) FROM entity_operations
+SELECT arrayMap(x -> concat(x, (SELECT max(password_hash) FROM {db}.lakegate_credentials)), _tags) FROM current_entities_final
+SELECT arrayExists(x -> x = (SELECT max(_title) FROM "{db}"."1501_current_entities_final"), _tags) FROM current_entities_final
+SELECT arrayMap(x -> joinGet('{db}.j', 'v', x), [1])
+SELECT arrayMap(x -> dictGet('d', 'x', toUInt64(x)), [1])
+SELECT arrayMap(x -> hostName(), [1])
+SELECT arrayMap(x -> currentUser(), _tags) FROM entity_operations
+SELECT arraySort(x -> (SELECT count() FROM `1501_entity_operations`), _tags) FROM entity_operations
+SELECT arrayMap(`1501_entity_operations` -> `1501_entity_operations`, [1])
+SELECT arrayMap(x -> (SELECT max(detail) FROM {db}.entity_operations WHERE org_id = x), ['1501'])
+SELECT arrayReduce('max', (SELECT groupArray(detail) FROM `1501_entity_operations`))
+-- WITH FILL FROM / TO / STEP and INTERPOLATE with subqueries
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL FROM (SELECT min(toDate(timestamp)) FROM `1501_entity_operations`)
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL TO (SELECT max(toDate(timestamp)) FROM {db}.`1501_entity_operations`)
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL STEP (SELECT count() FROM `1501_entity_operations`)
+SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL INTERPOLATE (n AS (SELECT count() FROM `1501_entity_operations`))
+SELECT toDate(timestamp) AS d, any(detail) AS x FROM {db}.entity_operations GROUP BY d ORDER BY d WITH FILL
+-- GLOBAL IN and IN <table>
+SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL IN (SELECT entity_id FROM `{db}`.`1501_entity_operations`)
+SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL NOT IN (SELECT entity_id FROM "1501_current_entities_final")
+SELECT count() FROM entity_operations WHERE (entity_id, activity_id) GLOBAL IN (SELECT entity_id, activity_id FROM {db}.`1501_entity_operations`)
+SELECT 1 GLOBAL IN (SELECT 1 FROM {db}.lakegate_credentials)
+SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL IN `1501_entity_operations`
+SELECT entity_id FROM entity_operations WHERE entity_id IN `1501_entity_operations`
+SELECT entity_id FROM entity_operations WHERE entity_id IN {db}.`1501_entity_operations`
+SELECT entity_id FROM entity_operations WHERE entity_id IN {db}.lakegate_credentials
+SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL IN {db}.entity_operations
+-- ANY, ASOF, SEMI and GLOBAL joins to another org's views and to the base tables
+SELECT a.entity_id, b.detail FROM entity_operations AS a ANY LEFT JOIN `1501_entity_operations` AS b ON a.entity_id = b.entity_id
+SELECT a.entity_id, b.detail FROM entity_operations AS a LEFT ANY JOIN {db}.`1501_entity_operations` AS b USING (entity_id)
+SELECT a.activity_id, b.detail FROM entity_operations AS a ASOF JOIN `1501_entity_operations` AS b ON a.entity_id = b.entity_id AND a.timestamp >= b.timestamp
+SELECT a.activity_id, b.detail FROM entity_operations AS a ASOF LEFT JOIN "{db}"."1501_entity_operations" AS b ON a.entity_id = b.entity_id AND a.timestamp >= b.timestamp
+SELECT a.activity_id, b.detail FROM entity_operations AS a ASOF JOIN (SELECT * FROM `1501_entity_operations`) AS b USING (entity_id, timestamp)
+SELECT a.entity_id, b.detail FROM entity_operations AS a GLOBAL ANY LEFT JOIN `{db}`.`1501_entity_operations` AS b ON a.entity_id = b.entity_id
+SELECT a.entity_id, b.detail FROM entity_operations AS a ANY INNER JOIN {db}.entity_operations AS b ON a.entity_id = b.entity_id
+SELECT b.detail FROM entity_operations AS a RIGHT ANY JOIN `1501_entity_operations` AS b ON a.entity_id = b.entity_id
+SELECT b.detail FROM entity_operations AS a RIGHT SEMI JOIN {db}.entity_operations AS b ON a.entity_id = b.entity_id
+SELECT a.activity_id FROM entity_operations AS a ASOF JOIN entity_operations AS b ON a.entity_id = b.entity_id AND a.timestamp >= (SELECT max(timestamp) FROM `1501_entity_operations`)
+SELECT b.detail FROM entity_operations AS a GLOBAL JOIN {db}.current_entities AS b ON a.entity_id = b.entity_id
+-- DISTINCT ON
+SELECT DISTINCT ON (entity_id) entity_id, detail FROM `1501_entity_operations`
+SELECT DISTINCT ON ((SELECT max(detail) FROM `1501_entity_operations`)) entity_id FROM entity_operations
+SELECT DISTINCT ON (org_id) org_id, detail FROM {db}.entity_operations
+SELECT DISTINCT ON (entity_id) entity_id FROM entity_operations WHERE entity_id IN (SELECT entity_id FROM "1501_entity_operations")
+-- COLUMNS('regexp'), EXCEPT and REPLACE
+SELECT COLUMNS('.*') FROM `1501_entity_operations`
+SELECT COLUMNS('detail') FROM {db}.`1501_entity_operations`
+SELECT COLUMNS('password') FROM {db}.lakegate_credentials
+SELECT COLUMNS('1501_') FROM entity_operations
+SELECT COLUMNS('.*') FROM entity_operations AS a JOIN `1501_entity_operations` AS b USING (entity_id)
+SELECT b.COLUMNS('detail') FROM entity_operations AS a JOIN `1501_entity_operations` AS b ON a.entity_id = b.entity_id
+SELECT COLUMNS('_title') APPLY(x -> (SELECT max(_title) FROM `1501_current_entities_final`)) FROM current_entities_final
+SELECT COLUMNS('detail') FROM {db}.entity_operations
+SELECT * EXCEPT (org_id) FROM `1501_entity_operations`
+SELECT * REPLACE ((SELECT max(detail) FROM `1501_entity_operations`) AS detail) FROM entity_operations
+SELECT * EXCEPT (detail) REPLACE ((SELECT max(password_hash) FROM {db}.lakegate_credentials) AS entity_id) FROM entity_operations
+SELECT b.* EXCEPT (org_id) FROM entity_operations AS a JOIN {db}.`1501_entity_operations` AS b USING (entity_id)
+SELECT * EXCEPT (activity_id) FROM {db}.entity_operations
+SELECT * APPLY(x -> (SELECT max(detail) FROM "1501_entity_operations")) FROM current_entities_final
+-- more ClickHouse clauses aimed at another org
+SELECT entity_id FROM `1501_entity_operations` GROUP BY entity_id WITH TOTALS
+SELECT schema, count() FROM {db}.entity_operations GROUP BY schema WITH ROLLUP
+SELECT detail FROM `1501_entity_operations` SAMPLE 0.5
+SELECT detail FROM {db}.entity_operations SAMPLE 1 / 2
+SELECT entity_id, detail FROM entity_operations QUALIFY detail = (SELECT max(detail) FROM `1501_entity_operations`)
+SELECT schema, count() FROM entity_operations GROUP BY ALL HAVING count() < (SELECT count() FROM {db}.`1501_entity_operations`)
+-- functions that describe the server, its users and its queries (names and aliases)
+SELECT currentSchemas(true)
+SELECT showCertificate()
+SELECT revision()
+SELECT structureToCapnProtoSchema('a UInt8')
+SELECT structureToProtobufSchema('a UInt8')
+SELECT getSetting('readonly')
+SELECT getSettingOrDefault('max_memory_usage', 0)
+SELECT getServerSetting('max_connections')
+SELECT getMergeTreeSetting('index_granularity')
+SELECT user()
+SELECT hostname()
+SELECT fqdn()
+SELECT tcpPort()
+SELECT getServerPort('http_port')
+SELECT serverUUID()
+SELECT buildId()
+SELECT uptime()
+SELECT getOSKernelVersion()
+SELECT displayName()
+SELECT currentProfiles(), currentRoles()
+SELECT getClientHTTPHeader('Authorization')
+SELECT filesystemAvailable()
+SELECT currentQueryID()
+SELECT connection_id()
+SELECT __getScalar('x')
+SELECT zookeeperSessionUptime()

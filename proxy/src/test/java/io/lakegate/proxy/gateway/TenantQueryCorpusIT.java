@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +42,10 @@ class TenantQueryCorpusIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CLICKHOUSE_DOOR = new AtomicInteger();
     private static final AtomicInteger JDBC_DOOR = new AtomicInteger();
+    /** Each query's {@code -- group:} in the corpus file, and the same answers per group and door. */
+    private static final Map<String, String> GROUP_OF = groups();
+    private static final Map<String, AtomicInteger> CLICKHOUSE_DOOR_BY_GROUP = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> JDBC_DOOR_BY_GROUP = new ConcurrentHashMap<>();
 
     static Stream<String> corpus() throws IOException {
         return GatewayFixture.queries("/tenant-queries.sql").stream();
@@ -44,7 +53,7 @@ class TenantQueryCorpusIT {
 
     @Test
     void theCorpusCoversTheConstructs() throws IOException {
-        assertThat(corpus().count()).isGreaterThanOrEqualTo(40);
+        assertThat(corpus().count()).isGreaterThanOrEqualTo(200);
     }
 
     @ParameterizedTest
@@ -56,6 +65,7 @@ class TenantQueryCorpusIT {
         assertThat(r.statusCode()).as("%s: %s", sql, r.body()).isEqualTo(200);
         assertThat(rows(r.body(), sql)).as(sql).isEqualTo(expected);
         CLICKHOUSE_DOOR.incrementAndGet();
+        CLICKHOUSE_DOOR_BY_GROUP.computeIfAbsent(GROUP_OF.get(sql), g -> new AtomicInteger()).incrementAndGet();
     }
 
     @ParameterizedTest
@@ -83,12 +93,37 @@ class TenantQueryCorpusIT {
         ordered(actual, sql).add(0, names);
         assertThat(actual).as(sql).isEqualTo(expected);
         JDBC_DOOR.incrementAndGet();
+        JDBC_DOOR_BY_GROUP.computeIfAbsent(GROUP_OF.get(sql), g -> new AtomicInteger()).incrementAndGet();
     }
 
     @AfterAll
     static void counts() throws IOException {
         System.out.printf("tenant query corpus: %d queries; same answer through the ClickHouse door: %d, through the "
                 + "JDBC door: %d%n", corpus().count(), CLICKHOUSE_DOOR.get(), JDBC_DOOR.get());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        GROUP_OF.values().forEach(g -> sizes.merge(g, 1, Integer::sum));
+        System.out.printf("  %-9s %-10s %-9s group%n", "queries", "ClickHouse", "JDBC");
+        sizes.forEach((group, n) -> System.out.printf("  %-9d %-10d %-9d %s%n", n,
+                CLICKHOUSE_DOOR_BY_GROUP.getOrDefault(group, new AtomicInteger()).get(),
+                JDBC_DOOR_BY_GROUP.getOrDefault(group, new AtomicInteger()).get(), group));
+    }
+
+    /** Query to the {@code -- group:} it is listed under, in the corpus file's order. */
+    private static Map<String, String> groups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        try (InputStream in = TenantQueryCorpusIT.class.getResourceAsStream("/tenant-queries.sql")) {
+            String group = "(no group)";
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("-- group:")) {
+                    group = line.substring("-- group:".length()).strip();
+                } else if (!line.isBlank() && !line.startsWith("--")) {
+                    groups.putIfAbsent(line, group);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return groups;
     }
 
     /** The query on the org's views themselves, as the tenant ran it before the gateway. */
