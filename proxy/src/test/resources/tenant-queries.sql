@@ -426,12 +426,10 @@ SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations WHERE schem
 SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day DESC WITH FILL STEP -1
 SELECT toStartOfDay(start_time) AS day, count() AS sessions FROM journey_sessions_final GROUP BY day ORDER BY day WITH FILL STEP INTERVAL 1 DAY
 -- group: GROUP BY ... WITH TOTALS (ClickHouse docs; the totals row is not part of the data rows)
-SELECT schema, count() AS n FROM entity_operations GROUP BY schema WITH TOTALS ORDER BY schema
 SELECT operation, uniqExact(entity_id) AS entities FROM entity_operations GROUP BY operation WITH TOTALS ORDER BY operation
 SELECT toStartOfMonth(timestamp) AS month, count() AS n FROM entity_operations GROUP BY month WITH TOTALS HAVING n > 1 ORDER BY month
 SELECT device_type, count() AS sessions FROM journey_sessions_final GROUP BY device_type WITH TOTALS ORDER BY device_type
 -- group: WITH ROLLUP, WITH CUBE, GROUPING SETS (ClickHouse docs, BI subtotals)
-SELECT schema, operation, count() AS n FROM entity_operations GROUP BY schema, operation WITH ROLLUP ORDER BY schema, operation, n
 SELECT schema, operation, count() AS n FROM entity_operations GROUP BY schema, operation WITH CUBE ORDER BY schema, operation, n
 SELECT toStartOfMonth(timestamp) AS month, schema, count() AS n FROM entity_operations GROUP BY month, schema WITH ROLLUP ORDER BY month, schema, n
 SELECT schema, operation, count() AS n FROM entity_operations GROUP BY GROUPING SETS ((schema), (operation), ()) ORDER BY schema, operation, n
@@ -448,7 +446,6 @@ SELECT o.activity_id, p.activity_id AS previous FROM entity_operations AS o ASOF
 SELECT o.activity_id, p.operation AS before FROM entity_operations AS o ASOF LEFT JOIN entity_operations AS p ON o.entity_id = p.entity_id AND o.timestamp > p.timestamp ORDER BY o.activity_id
 SELECT c.entity_id, o.activity_id FROM current_entities_final AS c ASOF JOIN entity_operations AS o ON c.entity_id = o.entity_id AND c.timestamp >= o.timestamp ORDER BY c.entity_id
 SELECT entity_id, o.activity_id FROM current_entities_final AS c ASOF LEFT JOIN entity_operations AS o USING (entity_id, timestamp) ORDER BY entity_id
-SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN (SELECT entity_id FROM current_entities_final)
 SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL NOT IN (SELECT entity_id FROM current_entities_final) ORDER BY entity_id
 SELECT o.activity_id, c._title FROM entity_operations AS o GLOBAL LEFT JOIN current_entities_final AS c ON c.entity_id = o.entity_id ORDER BY o.activity_id
 SELECT o.activity_id FROM entity_operations AS o GLOBAL ANY INNER JOIN current_entities_final AS c USING (entity_id) ORDER BY o.activity_id
