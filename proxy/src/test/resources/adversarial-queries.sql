@@ -368,3 +368,15 @@ SELECT currentQueryID()
 SELECT connection_id()
 SELECT __getScalar('x')
 SELECT zookeeperSessionUptime()
+SELECT authUser()
+SELECT query_id()
+SELECT current_query_id()
+SELECT initial_query_id()
+SELECT initial_query_start_time()
+SELECT AUTHUSER()
+SELECT getMaxTableNameLengthForDatabase('{db}')
+SELECT count() FROM entity_operations SAMPLE 1/2 WHERE entity_id IN (SELECT entity_id FROM `1501_entity_operations` SAMPLE 0.5)
+SELECT * EXCEPT (org_id) FROM `1501_entity_operations`
+SELECT * REPLACE ((SELECT max(entity_id) FROM `1501_entity_operations`) AS entity_id) FROM entity_operations
+SELECT COLUMNS('.*') FROM `1501_entity_operations`
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 WITH TIES UNION ALL SELECT entity_id FROM `1501_entity_operations`

@@ -93,3 +93,38 @@ WITH (SELECT count() FROM `16581730_entity_operations`) AS n SELECT n
 !! Table 16581730_entity_operations does not exist in your catalog
 WITH (SELECT count() FROM system.tables) AS n SELECT n FROM entity_operations
 !! System tables are not available
+-- group: SELECT * EXCEPT / REPLACE, COLUMNS, ILIKE, SAMPLE, UInt8 aggregates, WITH TIES, aliases of denied functions
+SELECT * EXCEPT (detail) FROM entity_operations
+=> SELECT * EXCEPT (`detail`) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT e.* EXCEPT (detail, schema) FROM entity_operations AS e
+=> SELECT `e`.* EXCEPT (`detail`, `schema`) FROM `datawarehouse`.`16581729_entity_operations` AS `e`
+SELECT * REPLACE (1 AS schema) FROM entity_operations
+=> SELECT * REPLACE (1 AS `schema`) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT * REPLACE ((SELECT max(entity_id) FROM `16581730_entity_operations`) AS schema) FROM entity_operations
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT COLUMNS('^_') FROM entity_operations
+=> SELECT COLUMNS('^_') FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT entity_id FROM entity_operations WHERE schema ILIKE '%a%' AND schema NOT ILIKE 'b%'
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `schema` ILIKE '%a%' AND `schema` NOT ILIKE 'b%'
+SELECT count() FROM entity_operations SAMPLE 1/10 OFFSET 1/2
+=> SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT count() FROM entity_operations AS e SAMPLE 0.1
+=> SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `e`
+SELECT sum(schema = 'a'), avg(schema = 'b') FROM entity_operations
+=> SELECT `sum`(`schema` = 'a'), `avg`(`schema` = 'b') FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT sum(CAST(1 AS BIGINT)) FROM entity_operations
+=> SELECT `sum`(`CAST`(1, 'BIGINT')) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING count()
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `entity_id` HAVING COUNT(*)
+SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING nope
+!! Column 'nope' not found in any table
+SELECT entity_id FROM entity_operations ORDER BY entity_id OFFSET 4 ROWS
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `entity_id` OFFSET 4 ROWS
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 WITH TIES
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `entity_id` LIMIT 1 WITH TIES
+SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 BY schema LIMIT 2 WITH TIES
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `entity_id` LIMIT 1 BY `schema` LIMIT 2 WITH TIES
+SELECT authUser()
+!! Function authUser() is not allowed
+SELECT query_id()
+!! Function query_id() is not allowed

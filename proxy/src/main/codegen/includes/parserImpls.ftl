@@ -130,8 +130,8 @@ SqlNodeList SimpleIdentifierCommaList() :
 }
 
 /**
- * ORDER BY, then ClickHouse's {@code LIMIT n [OFFSET m] BY expressions}, then LIMIT, OFFSET and FETCH as Calcite
- * reads them.
+ * ORDER BY, then ClickHouse's {@code LIMIT n [OFFSET m] BY expressions}, then LIMIT (with ClickHouse's WITH TIES),
+ * OFFSET and FETCH as Calcite reads them.
  */
 SqlNode OrderByLimitOpt(SqlNode e) :
 {
@@ -146,6 +146,7 @@ SqlNode OrderByLimitOpt(SqlNode e) :
     [ LOOKAHEAD(LimitByHead()) by = LimitBy(limitBy) ]
     [
         LimitClause(s, offsetFetch)
+        [ LOOKAHEAD(2) <WITH> <TIES> { offsetFetch[1] = ClickHouseSyntax.withTies(offsetFetch[1]); } ]
         [ OffsetClause(s, offsetFetch) ]
     |
         OffsetClause(s, offsetFetch)

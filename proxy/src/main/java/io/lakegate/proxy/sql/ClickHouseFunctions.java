@@ -18,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -47,18 +49,26 @@ public final class ClickHouseFunctions implements SqlOperatorTable {
             + "zookeeperSessionUptime|buildId|connectionId|connection_id|shardNum|shardCount|getClientHTTPHeader|"
             + "file|input|globalVariable|getMergeTreeSetting|getServerSetting|catboostEvaluate|evalMLMethod|"
             + "modelEvaluate|executable|url|s3|remote|remoteSecure|cluster|clusterAllReplicas|mysql|postgresql|"
-            + "hdfs|jdbc|odbc|sleep|sleepEachRow|blockSerializedSize|__[a-z_]*)");
+            + "hdfs|jdbc|odbc|sleep|sleepEachRow|blockSerializedSize|getMaxTableNameLengthForDatabase|__[a-z_]*)");
 
     /** Aggregates Calcite knows itself (COUNT(*), SUM, ...): left to the standard operator table. */
     private static final Set<String> STANDARD_AGGREGATES = standardAggregates();
 
     private final Set<String> aggregates;
+    private final Map<String, String> aliases;
     private final Set<String> caseInsensitive;
     private final List<String> combinators;
     private final ConcurrentHashMap<String, SqlAggFunction> operators = new ConcurrentHashMap<>();
 
     public ClickHouseFunctions(Set<String> aggregates, Set<String> caseInsensitiveAggregates,
                                List<String> combinators) {
+        this(aggregates, caseInsensitiveAggregates, combinators, Map.of());
+    }
+
+    /** @param aliases other names of functions ({@code authUser} for {@code currentUser}), lower case too */
+    public ClickHouseFunctions(Set<String> aggregates, Set<String> caseInsensitiveAggregates,
+                               List<String> combinators, Map<String, String> aliases) {
+        this.aliases = Map.copyOf(aliases);
         this.aggregates = Set.copyOf(aggregates);
         this.caseInsensitive = new HashSet<>();
         caseInsensitiveAggregates.forEach(n -> caseInsensitive.add(n.toLowerCase(Locale.ROOT)));
@@ -73,6 +83,7 @@ public final class ClickHouseFunctions implements SqlOperatorTable {
         Set<String> aggregates = new HashSet<>();
         Set<String> insensitive = new HashSet<>();
         List<String> combinators = new ArrayList<>();
+        Map<String, String> aliases = new HashMap<>();
         synchronized (connection) {
             try (Statement s = connection.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT name, case_insensitive FROM system.functions "
@@ -89,9 +100,19 @@ public final class ClickHouseFunctions implements SqlOperatorTable {
                         combinators.add(rs.getString(1));
                     }
                 }
+                // a denied function is denied under each of its names (authUser, query_id, ...)
+                try (ResultSet rs = s.executeQuery("SELECT name, alias_to, case_insensitive FROM system.functions "
+                        + "WHERE alias_to != ''")) {
+                    while (rs.next()) {
+                        aliases.put(rs.getString(1), rs.getString(2));
+                        if (rs.getBoolean(3)) {
+                            aliases.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+                        }
+                    }
+                }
             }
         }
-        return new ClickHouseFunctions(aggregates, insensitive, combinators);
+        return new ClickHouseFunctions(aggregates, insensitive, combinators, aliases);
     }
 
     /** True if {@code name}, possibly with combinators ({@code sumIf}, {@code uniqExactArrayIf}), is an aggregate. */
@@ -111,16 +132,19 @@ public final class ClickHouseFunctions implements SqlOperatorTable {
     private static Set<String> standardAggregates() {
         Set<String> names = new HashSet<>();
         for (SqlOperator op : org.apache.calcite.sql.fun.SqlStdOperatorTable.instance().getOperatorList()) {
-            if (op instanceof SqlAggFunction) {
+            // SUM and AVG are ClickHouse's: they also add up UInt8 conditions, which Calcite types BOOLEAN
+            if (op instanceof SqlAggFunction && op.getKind() != SqlKind.SUM && op.getKind() != SqlKind.AVG) {
                 names.add(op.getName().toUpperCase(Locale.ROOT));
             }
         }
         return Set.copyOf(names);
     }
 
-    /** Throws if a tenant may not call {@code name}. */
+    /** Throws if a tenant may not call {@code name}, or the function it is another name of. */
     public void checkAllowed(String name) {
-        if (DENIED.matcher(name).matches() && !name.equals(ClickHouseSqlPreprocessor.PARAMS_FUNCTION)) {
+        String canonical = aliases.getOrDefault(name, aliases.getOrDefault(name.toLowerCase(Locale.ROOT), name));
+        if ((DENIED.matcher(name).matches() || DENIED.matcher(canonical).matches())
+                && !name.equals(ClickHouseSqlPreprocessor.PARAMS_FUNCTION)) {
             throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "Function " + name + "() is not "
                     + "allowed: it reads outside your tables or describes the server");
         }

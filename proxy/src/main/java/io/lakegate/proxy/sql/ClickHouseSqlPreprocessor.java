@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code [1, 2]} becomes {@code array(1, 2)}; {@code count()} becomes {@code count(*)};</li>
  *   <li>ODBC escapes {@code {fn f(x)}}, {@code {d '...'}}, {@code {ts '...'}} are lowered;</li>
  *   <li>reserved words used as names ({@code timestamp}, {@code date}) are quoted;</li>
- *   <li>{@code FINAL} is dropped (every tenant view is already deduplicated); {@code SETTINGS} and {@code FORMAT}
+ *   <li>{@code FINAL} and {@code SAMPLE k} are dropped (every tenant view is already deduplicated, and no table under
+ *       the views has a sampling key, so ClickHouse reads every row); {@code SETTINGS} and {@code FORMAT}
  *       are taken off and returned separately;</li>
  *   <li>{@code {name:Type}} query parameters become {@code ?} and are returned in order.</li>
  * </ul>
@@ -59,7 +60,7 @@ public final class ClickHouseSqlPreprocessor {
             "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "QUALIFY",
             "WINDOW", "UNNEST", "ESCAPE", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROW_NUMBER", "RANK", "DENSE_RANK",
             "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE",
-            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT", "ROLLUP", "CUBE", "SETS");
+            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT", "ROLLUP", "CUBE", "SETS", "COLUMNS");
     /** EXTRACT's units and the ClickHouse functions ClickHouse itself reads them as. */
     private static final Map<String, String> EXTRACT_UNITS = new LinkedHashMap<>();
 
@@ -325,6 +326,11 @@ public final class ClickHouseSqlPreprocessor {
             throw new TenantSqlException(Reason.SYNTAX, "FINAL must follow a table name, e.g. FROM "
                     + "current_entities_final FINAL (it is not needed: every tenant view is already deduplicated)");
         }
+        if (upper.equals("SAMPLE") && i > 0 && isName(tokens.get(i - 1)) && next != null
+                && next.kind() == Kind.NUMBER) {
+            // no table under the views has a sampling key, so ClickHouse reads every row: SAMPLE changes nothing
+            return afterSample(i + 1, to);
+        }
         if (next != null && next.text().equals("(") && next.kind() == Kind.SYMBOL) {
             return emitCall(i, to, upper, out);
         }
@@ -418,11 +424,20 @@ public final class ClickHouseSqlPreprocessor {
         return close + 1;
     }
 
+    /** The end of {@code SAMPLE k [/ n] [OFFSET m [/ n]]}, from the token after SAMPLE. */
+    private int afterSample(int i, int to) {
+        i = afterRatio(i, to);
+        return i < to && tokens.get(i).isWord("OFFSET") && i + 1 < to && tokens.get(i + 1).kind() == Kind.NUMBER
+                ? afterRatio(i + 1, to) : i;
+    }
+
+    private int afterRatio(int i, int to) {
+        return i + 2 < to && tokens.get(i + 1).text().equals("/") && tokens.get(i + 2).kind() == Kind.NUMBER
+                ? i + 3 : i + 1;
+    }
+
     private void refuseClickHouseOnlyClauses(int i, int to, String upper, Token next) {
         String nextUpper = next == null || next.kind() != Kind.WORD ? "" : next.text().toUpperCase(Locale.ROOT);
-        if (upper.equals("SAMPLE") && next != null && (next.kind() == Kind.NUMBER || nextUpper.equals("BY"))) {
-            throw unsupported("SAMPLE", "tenant views are not sampled tables; filter or LIMIT instead");
-        }
         if (upper.equals("PASTE") && nextUpper.equals("JOIN")) {
             throw unsupported("PASTE JOIN", "join on a row number: row_number() OVER () in both subqueries");
         }

@@ -69,6 +69,14 @@ public final class ClickHouseSyntax {
             writer.keyword("WITH TOTALS");
         }
     };
+    /** {@code LIMIT n WITH TIES}: the limit, and the rows that tie with the last one. */
+    private static final SqlOperator WITH_TIES = new SqlSpecialOperator("WITH TIES", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            call.operand(0).unparse(writer, 0, 0);
+            writer.keyword("WITH TIES");
+        }
+    };
     /** What the validator reads for a WITH FILL item with bounds: a call, so that the bounds are validated too. */
     private static final SqlOperator FILL_BOUNDS = new SqlUnresolvedFunction(new SqlIdentifier("$fill",
             SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
@@ -85,7 +93,24 @@ public final class ClickHouseSyntax {
         }
     };
 
+    private static final SqlOperator COLUMNS = new SqlSpecialOperator("COLUMNS", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            SqlWriter.Frame frame = writer.startFunCall("COLUMNS");
+            for (SqlNode operand : call.getOperandList()) {
+                writer.sep(",");
+                operand.unparse(writer, 0, 0);
+            }
+            writer.endFunCall(frame);
+        }
+    };
+
     private ClickHouseSyntax() {
+    }
+
+    /** ClickHouse's {@code COLUMNS('regexp')}: a matcher, which ClickHouse reads only unquoted. */
+    public static SqlNode columnsMatcher(SqlCall call) {
+        return COLUMNS.createCall(call.getParserPosition(), call.getOperandList());
     }
 
     public static SqlNode starExcept(org.apache.calcite.sql.SqlStarExclude except) {
@@ -116,6 +141,10 @@ public final class ClickHouseSyntax {
                 groupBy.getParserPosition());
     }
 
+    public static SqlNode withTies(SqlNode fetch) {
+        return WITH_TIES.createCall(fetch.getParserPosition(), fetch);
+    }
+
     public static SqlNodeList withTotals(SqlNodeList groupBy) {
         List<SqlNode> items = new ArrayList<>(groupBy.getList());
         int last = items.size() - 1;
@@ -133,6 +162,15 @@ public final class ClickHouseSyntax {
             if (inlined != node) {
                 return standardForm(inlined);
             }
+        }
+        if (node instanceof SqlOrderBy orderBy && orderBy.fetch instanceof SqlCall fetch
+                && fetch.getOperator() == WITH_TIES) {
+            // an ORDER BY is rebuilt, not changed: Calcite's SqlOrderBy has no setOperand
+            SqlNode count = fetch.operand(0);
+            return standardForm(orderBy instanceof LimitByOrderBy limitBy
+                    ? limitBy.with(orderBy.query, orderBy.orderList, orderBy.offset, count)
+                    : new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, orderBy.orderList, orderBy.offset,
+                    count));
         }
         if (node instanceof LimitByOrderBy limitBy) {
             return limitBy.standardForm();

@@ -3,6 +3,7 @@ package io.lakegate.proxy.sql;
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.ClickHouseSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -39,6 +40,21 @@ final class GatewayDialect extends ClickHouseSqlDialect {
     @Override
     public void quoteStringLiteralUnicode(StringBuilder buf, String val) {
         buf.append(ClickHouseQuoting.string(val));
+    }
+
+    /** Calcite's ClickHouse dialect fails on an OFFSET without LIMIT, which ClickHouse reads as OFFSET n ROWS. */
+    @Override
+    public void unparseOffsetFetch(SqlWriter writer, @Nullable SqlNode offset, @Nullable SqlNode fetch) {
+        if (fetch != null) {
+            super.unparseOffsetFetch(writer, offset, fetch);
+            return;
+        }
+        if (offset != null) {
+            writer.newlineAndIndent();
+            writer.keyword("OFFSET");
+            offset.unparse(writer, -1, -1);
+            writer.keyword("ROWS");
+        }
     }
 
     @Override

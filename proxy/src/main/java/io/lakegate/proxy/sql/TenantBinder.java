@@ -222,6 +222,9 @@ final class TenantBinder {
                 call.setOperand(i, expression(operand, ctes));
             }
         }
+        if (call.getOperator() instanceof SqlUnresolvedFunction f && f.getName().equalsIgnoreCase("COLUMNS")) {
+            return ClickHouseSyntax.columnsMatcher(call);
+        }
         return asWritten(parametric(call));
     }
 

@@ -24,6 +24,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlDatePartFunction;
@@ -197,8 +198,13 @@ public final class TenantSqlRewriter {
                     .toList();
         }
 
+        /**
+         * {@code CAST(x, 'Type')}: Calcite's CAST would type the result as the type string; SUM and AVG: Calcite's
+         * take numbers only, ClickHouse's also its UInt8 conditions ({@code sum(operation = 'createEntity')}).
+         */
         private boolean clickHouseOwn(SqlOperator op) {
-            return op instanceof SqlDatePartFunction || op.getKind() == SqlKind.EXTRACT;
+            return op instanceof SqlDatePartFunction || op.getKind() == SqlKind.EXTRACT || op.getKind() == SqlKind.CAST
+                    || op.getKind() == SqlKind.SUM || op.getKind() == SqlKind.AVG;
         }
     };
 
@@ -221,10 +227,25 @@ public final class TenantSqlRewriter {
             try {
                 super.validateWhereOrOn(scope, condition, clause);
             } catch (CalciteContextException e) {
-                RelDataType type = getValidatedNodeTypeIfKnown(condition);
-                if (type == null || !SqlTypeUtil.isNumeric(type) && type.getSqlTypeName() != SqlTypeName.ANY) {
-                    throw e;
-                }
+                rethrowUnlessNumericCondition(e, condition);
+            }
+        }
+
+        /** {@code HAVING sequenceMatch(...)(...)}: the same for HAVING, whose type check comes last. */
+        @Override
+        protected void validateHavingClause(SqlSelect select) {
+            try {
+                super.validateHavingClause(select);
+            } catch (CalciteContextException e) {
+                rethrowUnlessNumericCondition(e, select.getHaving());
+            }
+        }
+
+        private void rethrowUnlessNumericCondition(CalciteContextException e, SqlNode condition) {
+            RelDataType type = getValidatedNodeTypeIfKnown(condition);
+            boolean notBoolean = String.valueOf(e.getMessage()).contains("must be a condition");
+            if (!notBoolean || type == null || !SqlTypeUtil.isNumeric(type) && type.getSqlTypeName() != SqlTypeName.ANY) {
+                throw e;
             }
         }
 
