@@ -128,3 +128,24 @@ SELECT authUser()
 !! Function authUser() is not allowed
 SELECT query_id()
 !! Function query_id() is not allowed
+-- group: DISTINCT ON (read as LIMIT 1 BY, as ClickHouse reads it), a parametric aggregate as HAVING, scalar WITH in a WITH table
+SELECT DISTINCT ON (schema) schema, entity_id FROM entity_operations ORDER BY schema, timestamp
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `schema`, `timestamp` LIMIT 1 BY `schema`
+SELECT DISTINCT ON (schema, entity_id) schema, entity_id FROM entity_operations
+=> SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` LIMIT 1 BY `schema`, `entity_id`
+SELECT x FROM (SELECT DISTINCT ON (schema) schema AS x FROM entity_operations ORDER BY x LIMIT 5)
+=> SELECT `x` FROM (SELECT `schema` AS `x` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `x` LIMIT 1 BY `schema` LIMIT 5)
+SELECT DISTINCT ON (schema) schema FROM entity_operations LIMIT 1 BY entity_id
+!! Syntax error: DISTINCT ON and LIMIT BY cannot be used together
+SELECT TOP 2 DISTINCT ON (schema) schema FROM entity_operations
+!! Syntax error: TOP and DISTINCT ON cannot be used together
+SELECT schema FROM entity_operations UNION ALL SELECT DISTINCT ON (schema) schema FROM entity_operations
+!! DISTINCT ON is not supported in a part of a UNION, INTERSECT or EXCEPT
+SELECT DISTINCT schema FROM entity_operations
+=> SELECT DISTINCT `schema` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING sequenceMatch('(?1)(?2)')(timestamp, schema = 'a', schema = 'b')
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `entity_id` HAVING `sequenceMatch`('(?1)(?2)')(`timestamp`, `schema` = 'a', `schema` = 'b')
+WITH 'Wallbox' AS wanted, created AS (SELECT entity_id FROM entity_operations WHERE schema = wanted) SELECT count() FROM created
+=> WITH 'Wallbox' AS `wanted`, `created` AS (SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `schema` = `wanted`) SELECT `count`(*) FROM `created`
+SELECT DISTINCT ON (nope) schema FROM entity_operations
+!! Column 'nope' not found in any table

@@ -144,6 +144,17 @@ SqlNode OrderByLimitOpt(SqlNode e) :
 {
     ( orderBy = OrderBy(e.isA(SqlKind.QUERY)) | { orderBy = null; } )
     [ LOOKAHEAD(LimitByHead()) by = LimitBy(limitBy) ]
+    {
+        SqlNodeList distinctOn = ClickHouseSyntax.takeDistinctOn(e);
+        if (distinctOn != null) {
+            if (by != null) {
+                throw new ParseException("DISTINCT ON and LIMIT BY cannot be used together: DISTINCT ON (a) is "
+                    + "LIMIT 1 BY a");
+            }
+            by = distinctOn;
+            limitBy[0] = SqlLiteral.createExactNumeric("1", distinctOn.getParserPosition());
+        }
+    }
     [
         LimitClause(s, offsetFetch)
         [ LOOKAHEAD(2) <WITH> <TIES> { offsetFetch[1] = ClickHouseSyntax.withTies(offsetFetch[1]); } ]
@@ -156,6 +167,15 @@ SqlNode OrderByLimitOpt(SqlNode e) :
     ]
     { return ClickHouseSyntax.orderBy(getPos(), e, orderBy, limitBy[0], limitBy[1], by, offsetFetch[0],
         offsetFetch[1]); }
+}
+
+/** {@code DISTINCT ON (a, b)}, which ClickHouse reads as {@code LIMIT 1 BY a, b}. */
+SqlNodeList DistinctOn() :
+{
+    final SqlNodeList list;
+}
+{
+    <DISTINCT> <ON> list = ParenthesizedQueryOrCommaList(ExprContext.ACCEPT_SUB_QUERY) { return list; }
 }
 
 void LimitByHead() :

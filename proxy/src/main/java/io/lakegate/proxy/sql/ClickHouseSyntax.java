@@ -93,6 +93,8 @@ public final class ClickHouseSyntax {
         }
     };
 
+    /** A select's DISTINCT ON list while the grammar reads the rest of the query. */
+    private static final SqlOperator DISTINCT_ON = new SqlSpecialOperator("DISTINCT ON", SqlKind.OTHER);
     private static final SqlOperator COLUMNS = new SqlSpecialOperator("COLUMNS", SqlKind.OTHER, PRINTED_AS_IS) {
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
@@ -139,6 +141,29 @@ public final class ClickHouseSyntax {
     public static SqlNodeList groupingSets(SqlOperator rollupOrCube, SqlNodeList groupBy) {
         return new SqlNodeList(List.of(rollupOrCube.createCall(groupBy.getParserPosition(), groupBy.getList())),
                 groupBy.getParserPosition());
+    }
+
+    /** Keeps a select's {@code DISTINCT ON (...)} in its fetch until the grammar reads its ORDER BY and LIMIT. */
+    public static void distinctOn(org.apache.calcite.sql.SqlSelect select, SqlNodeList on) {
+        if (select.getFetch() != null) {
+            throw new IllegalArgumentException("TOP and DISTINCT ON cannot be used together: write one");
+        }
+        select.setFetch(DISTINCT_ON.createCall(on.getParserPosition(), on.getList()));
+    }
+
+    /** The {@code DISTINCT ON} list of a select, taken off it; null if it has none. */
+    public static SqlNodeList takeDistinctOn(SqlNode query) {
+        if (!(query instanceof org.apache.calcite.sql.SqlSelect select) || !(select.getFetch() instanceof SqlCall on)
+                || on.getOperator() != DISTINCT_ON) {
+            return null;
+        }
+        select.setFetch(null);
+        return new SqlNodeList(on.getOperandList(), on.getParserPosition());
+    }
+
+    /** True if a select still holds a DISTINCT ON that no ORDER BY and LIMIT took: one inside a UNION. */
+    static boolean hasDistinctOn(org.apache.calcite.sql.SqlSelect select) {
+        return select.getFetch() instanceof SqlCall on && on.getOperator() == DISTINCT_ON;
     }
 
     public static SqlNode withTies(SqlNode fetch) {

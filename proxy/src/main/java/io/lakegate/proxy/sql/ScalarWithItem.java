@@ -73,6 +73,10 @@ public final class ScalarWithItem extends SqlWithItem {
         if (values.isEmpty()) {
             return query;
         }
+        for (SqlNode table : tables) {
+            SqlWithItem item = (SqlWithItem) table;
+            item.query = inline(item.query, values); // the names are the whole query's, its WITH tables' too
+        }
         SqlNode body = inline(with.body, values);
         SqlNode inlined = tables.isEmpty() ? body
                 : new SqlWith(with.getParserPosition(), new SqlNodeList(tables, with.withList.getParserPosition()),

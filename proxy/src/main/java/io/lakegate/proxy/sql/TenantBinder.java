@@ -71,14 +71,13 @@ final class TenantBinder {
         if (node instanceof SqlOrderBy orderBy) {
             SqlNode inner = query(orderBy.query, ctes);
             expressions(orderBy.orderList, ctes);
-            expressions(orderBy.offset, ctes);
-            expressions(orderBy.fetch, ctes);
+            SqlNode offset = expression(orderBy.offset, ctes);
+            SqlNode fetch = expression(orderBy.fetch, ctes);
             if (orderBy instanceof LimitByOrderBy limitBy) {
                 expressions(limitBy.by, ctes);
             }
-            SqlNode fetch = orderBy.fetch;
             if (inner instanceof SqlSelect select && select.getFetch() != null && (fetch != null
-                    || orderBy.offset != null)) {
+                    || offset != null)) {
                 throw new TenantSqlException(Reason.SYNTAX, "TOP and LIMIT cannot be used together: write one");
             }
             if (inner instanceof SqlSelect select && select.getFetch() != null) {
@@ -87,18 +86,27 @@ final class TenantBinder {
                 select.setFetch(null);
             }
             return orderBy instanceof LimitByOrderBy limitBy
-                    ? limitBy.with(inner, orderBy.orderList, orderBy.offset, fetch)
-                    : new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, orderBy.offset, fetch);
+                    ? limitBy.with(inner, orderBy.orderList, offset, fetch)
+                    : new SqlOrderBy(orderBy.getParserPosition(), inner, orderBy.orderList, offset, fetch);
         }
         if (node instanceof SqlSelect select) {
+            if (ClickHouseSyntax.hasDistinctOn(select)) {
+                throw new TenantSqlException(Reason.UNSUPPORTED, "DISTINCT ON is not supported in a part of a UNION, "
+                        + "INTERSECT or EXCEPT: put that SELECT in parentheses");
+            }
             if (select.getFrom() != null) {
                 select.setFrom(from(select.getFrom(), ctes));
             }
-            for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(),
-                    select.getHaving(), select.getQualify(), select.getWindowList(), select.getOrderList(),
-                    select.getOffset(), select.getFetch()}) {
-                expressions(part, ctes);
+            for (SqlNode list : new SqlNode[] {select.getSelectList(), select.getGroup(), select.getWindowList(),
+                    select.getOrderList()}) {
+                expressions(list, ctes);
             }
+            // a clause that is one call may come back as another node (sequenceMatch(p)(x) in HAVING)
+            select.setWhere(expression(select.getWhere(), ctes));
+            select.setHaving(expression(select.getHaving(), ctes));
+            select.setQualify(expression(select.getQualify(), ctes));
+            select.setOffset(expression(select.getOffset(), ctes));
+            select.setFetch(expression(select.getFetch(), ctes));
             return select;
         }
         if (node instanceof SqlCall call && call.getKind().belongsTo(SqlKind.SET_QUERY)) {
@@ -123,7 +131,7 @@ final class TenantBinder {
         if (node instanceof SqlJoin join) {
             join.setLeft(from(join.getLeft(), ctes));
             join.setRight(from(join.getRight(), ctes));
-            expressions(join.getCondition(), ctes);
+            join.setOperand(5, expression(join.getCondition(), ctes));
             return join;
         }
         if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
