@@ -37,7 +37,7 @@ class TenantSqlRewriterTest {
             new TenantCatalog.Table("current_entities_final", "16581729_current_entities_final", COLUMNS,
                     List.of())), Map.of());
     private final TenantSqlRewriter rewriter = new TenantSqlRewriter(new ClickHouseFunctions(
-            Set.of("count", "max", "min", "sum", "avg", "any", "groupArray"), Set.of(), List.of(),
+            Set.of("count", "max", "min", "sum", "avg", "any", "groupArray", "sequenceMatch"), Set.of(), List.of(),
             Map.of("authUser", "currentUser", "query_id", "queryID"))); // as system.functions has them
 
     static Stream<Arguments> cases() throws IOException {
