@@ -115,7 +115,7 @@ SELECT sum(schema = 'a'), avg(schema = 'b') FROM entity_operations
 SELECT sum(CAST(1 AS BIGINT)) FROM entity_operations
 => SELECT `sum`(`CAST`(1, 'BIGINT')) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
 SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING count()
-=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `entity_id` HAVING COUNT(*)
+=> SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `entity_id` HAVING `count`(*)
 SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING nope
 !! Column 'nope' not found in any table
 SELECT entity_id FROM entity_operations ORDER BY entity_id OFFSET 4 ROWS

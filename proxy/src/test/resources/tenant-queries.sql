@@ -441,14 +441,14 @@ SELECT schema, count() AS n FROM entity_operations SAMPLE 1 / 10 GROUP BY schema
 -- group: ANY, ALL, ASOF, SEMI and ANTI joins; GLOBAL IN and GLOBAL JOIN (ClickHouse docs)
 SELECT o.activity_id, c._title FROM entity_operations AS o ANY LEFT JOIN current_entities_final AS c ON c.entity_id = o.entity_id ORDER BY o.activity_id
 SELECT o.activity_id, c.operation AS current_operation FROM entity_operations AS o LEFT ANY JOIN current_entities_final AS c USING (entity_id) ORDER BY o.activity_id
-SELECT o.activity_id, c.schema FROM entity_operations AS o ANY INNER JOIN current_entities_final AS c ON c.entity_id = o.entity_id ORDER BY o.activity_id
+SELECT count() AS n, uniqExact(o.entity_id) AS entities FROM entity_operations AS o ANY INNER JOIN current_entities_final AS c ON c.entity_id = o.entity_id
 SELECT o.activity_id, p.activity_id AS previous FROM entity_operations AS o ASOF JOIN entity_operations AS p ON o.entity_id = p.entity_id AND o.timestamp > p.timestamp ORDER BY o.activity_id
 SELECT o.activity_id, p.operation AS before FROM entity_operations AS o ASOF LEFT JOIN entity_operations AS p ON o.entity_id = p.entity_id AND o.timestamp > p.timestamp ORDER BY o.activity_id
 SELECT c.entity_id, o.activity_id FROM current_entities_final AS c ASOF JOIN entity_operations AS o ON c.entity_id = o.entity_id AND c.timestamp >= o.timestamp ORDER BY c.entity_id
 SELECT entity_id, o.activity_id FROM current_entities_final AS c ASOF LEFT JOIN entity_operations AS o USING (entity_id, timestamp) ORDER BY entity_id
 SELECT entity_id FROM entity_operations WHERE entity_id GLOBAL NOT IN (SELECT entity_id FROM current_entities_final) ORDER BY entity_id
 SELECT o.activity_id, c._title FROM entity_operations AS o GLOBAL LEFT JOIN current_entities_final AS c ON c.entity_id = o.entity_id ORDER BY o.activity_id
-SELECT o.activity_id FROM entity_operations AS o GLOBAL ANY INNER JOIN current_entities_final AS c USING (entity_id) ORDER BY o.activity_id
+SELECT o.activity_id FROM entity_operations AS o GLOBAL ANY LEFT JOIN current_entities_final AS c USING (entity_id) ORDER BY o.activity_id
 SELECT c.entity_id FROM current_entities_final AS c SEMI LEFT JOIN entity_operations AS o ON o.entity_id = c.entity_id AND o.operation = 'updateEntity' ORDER BY c.entity_id
 SELECT o.entity_id FROM entity_operations AS o LEFT ANTI JOIN current_entities_final AS c USING (entity_id) ORDER BY o.entity_id
 SELECT o.activity_id, c.entity_id FROM entity_operations AS o ALL LEFT JOIN current_entities_final AS c ON c.entity_id = o.entity_id ORDER BY o.activity_id

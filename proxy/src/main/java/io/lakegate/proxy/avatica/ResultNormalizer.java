@@ -40,6 +40,9 @@ final class ResultNormalizer {
             if (method.getName().equals("getObject") && args != null && args.length == 1) {
                 return normalize(result);
             }
+            if (method.getName().equals("getArray") && result instanceof java.sql.Array array) {
+                return elements(array);
+            }
             if (result instanceof ResultSetMetaData md && !(result instanceof Proxy)) {
                 return timestampDigits(md);
             }
@@ -82,10 +85,13 @@ final class ResultNormalizer {
 
     static Object normalize(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof byte[]
-                || value instanceof BigDecimal || value instanceof java.util.Date || value instanceof java.sql.Array
+                || value instanceof BigDecimal || value instanceof java.util.Date
                 || value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte || value instanceof Double || value instanceof Float) {
             return value;
+        }
+        if (value instanceof java.sql.Array array) {
+            return elements(array);
         }
         if (value instanceof BigInteger big) {
             return new BigDecimal(big);
@@ -109,6 +115,42 @@ final class ResultNormalizer {
             return text(value);
         }
         return value.toString();
+    }
+
+    /**
+     * An array whose elements Avatica can put in a frame: clickhouse-jdbc's elements are ClickHouse's values (UInt64 as
+     * BigInteger, tuples as Object[]), and Avatica reads them with {@code getArray()}, not element by element.
+     */
+    private static java.sql.Array elements(java.sql.Array array) {
+        InvocationHandler handler = (p, method, args) -> {
+            switch (method.getName()) {
+                case "getArray" -> {
+                    Object[] values = (Object[]) array.getArray();
+                    Object[] normalized = new Object[values.length];
+                    for (int i = 0; i < values.length; i++) {
+                        normalized[i] = element(values[i]);
+                    }
+                    return normalized;
+                }
+                case "getResultSet" -> throw new java.sql.SQLFeatureNotSupportedException("read with getArray()");
+                default -> {
+                    try {
+                        return method.invoke(array, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }
+            }
+        };
+        return (java.sql.Array) Proxy.newProxyInstance(ResultNormalizer.class.getClassLoader(),
+                new Class<?>[] {java.sql.Array.class}, handler);
+    }
+
+    private static Object element(Object value) throws java.sql.SQLException {
+        if (value instanceof java.sql.Array nested) {
+            return java.util.Arrays.asList((Object[]) elements(nested).getArray());
+        }
+        return normalize(value);
     }
 
     /**
