@@ -42,6 +42,7 @@ class TenantQueryCorpusIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CLICKHOUSE_DOOR = new AtomicInteger();
     private static final AtomicInteger JDBC_DOOR = new AtomicInteger();
+    private static final AtomicInteger NOT_YET_REFUSED = new AtomicInteger();
     /** Each query's {@code -- group:} in the corpus file, and the same answers per group and door. */
     private static final Map<String, String> GROUP_OF = groups();
     private static final Map<String, AtomicInteger> CLICKHOUSE_DOOR_BY_GROUP = new ConcurrentHashMap<>();
@@ -49,6 +50,41 @@ class TenantQueryCorpusIT {
 
     static Stream<String> corpus() throws IOException {
         return GatewayFixture.queries("/tenant-queries.sql").stream();
+    }
+
+    /** Queries valid on the views that the gateway does not read yet: {@code -- not yet: ...} lines of the corpus. */
+    static Stream<String> notYet() throws IOException {
+        List<String> queries = new ArrayList<>();
+        try (InputStream in = TenantQueryCorpusIT.class.getResourceAsStream("/tenant-queries.sql")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith(NOT_YET)) {
+                    queries.add(line.substring(NOT_YET.length()));
+                }
+            }
+        }
+        return queries.stream();
+    }
+
+    private static final String NOT_YET = "-- not yet: ";
+
+    /**
+     * What the gateway does not read yet is refused, through both doors, with ClickHouse's code for it and a message
+     * that says what: never an internal error. A query that starts to work fails here, to be moved into the corpus.
+     */
+    @ParameterizedTest
+    @MethodSource("notYet")
+    void whatTheGatewayDoesNotReadYetIsRefusedClearly(String sql) throws Exception {
+        direct(sql);
+        HttpResponse<String> r = FX.clickHouseDoor(FX.tenant, "database=" + FX.settings.database(), sql);
+        assertThat(r.statusCode()).as("%s: %s", sql, r.body()).isBetween(400, 499);
+        assertThat(r.body()).as(sql).startsWith("Code: ").doesNotContain("null", "Index ", "java.");
+        try (Connection c = FX.connect(FX.tenant); Statement st = c.createStatement()) {
+            st.executeQuery(sql).close();
+            throw new AssertionError("the JDBC door read " + sql + ": move it into the corpus");
+        } catch (SQLException e) {
+            assertThat(e.getMessage()).as(sql).doesNotContain("null", "Index ", "Unhandled", "java.lang");
+        }
+        NOT_YET_REFUSED.incrementAndGet();
     }
 
     @Test
@@ -99,7 +135,8 @@ class TenantQueryCorpusIT {
     @AfterAll
     static void counts() throws IOException {
         System.out.printf("tenant query corpus: %d queries; same answer through the ClickHouse door: %d, through the "
-                + "JDBC door: %d%n", corpus().count(), CLICKHOUSE_DOOR.get(), JDBC_DOOR.get());
+                + "JDBC door: %d; not read yet, refused clearly by both doors: %d of %d%n", corpus().count(),
+                CLICKHOUSE_DOOR.get(), JDBC_DOOR.get(), NOT_YET_REFUSED.get(), notYet().count());
         Map<String, Integer> sizes = new LinkedHashMap<>();
         GROUP_OF.values().forEach(g -> sizes.merge(g, 1, Integer::sum));
         System.out.printf("  %-9s %-10s %-9s group%n", "queries", "ClickHouse", "JDBC");
