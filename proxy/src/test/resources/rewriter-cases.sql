@@ -149,3 +149,16 @@ WITH 'Wallbox' AS wanted, created AS (SELECT entity_id FROM entity_operations WH
 => WITH 'Wallbox' AS `wanted`, `created` AS (SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `schema` = `wanted`) SELECT `count`(*) FROM `created`
 SELECT DISTINCT ON (nope) schema FROM entity_operations
 !! Column 'nope' not found in any table
+-- group: sub-columns of values (JSON paths, named tuple elements): a dotted name that starts with no table of the query
+SELECT entity_id, j.payload._title AS title FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY entity_id
+=> SELECT `entity_id`, `j`.`payload`.`_title` AS `title` FROM (SELECT `entity_id`, `CAST`(`detail`, 'JSON') AS `j` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`) ORDER BY `entity_id`
+SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t, t.id AS id
+=> SELECT `CAST`(('e1', 2), 'Tuple(id String, n UInt8)') AS `t`, `t`.`id` AS `id`
+SELECT e.entity_id, entity_operations.schema, datawarehouse.entity_operations.entity_id FROM entity_operations AS e, entity_operations
+=> SELECT `e`.`entity_id`, `entity_operations`.`schema`, `entity_operations`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e`, `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT nope.x FROM entity_operations
+!! Column 'nope' not found in any table
+SELECT `16581730_entity_operations`.entity_id FROM entity_operations
+!! Column '16581730_entity_operations' not found in any table
+SELECT datawarehouse.`16581730_entity_operations`.entity_id FROM entity_operations
+!! Table 'datawarehouse.16581730_entity_operations' not found

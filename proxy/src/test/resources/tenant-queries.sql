@@ -207,7 +207,7 @@ SELECT tupleElement(pair, 1) AS s, tupleElement(pair, 2) AS o FROM (SELECT (sche
 SELECT count() FROM entity_operations WHERE (schema, operation) IN (('opportunity', 'createEntity'), ('contact', 'createEntity'))
 SELECT entity_id, argMax((operation, activity_id), timestamp) AS latest FROM entity_operations GROUP BY entity_id ORDER BY entity_id
 SELECT activity_id, tupleElement(JSONExtract(detail, 'payload', 'Tuple(_id String, _title String)'), '_title') AS title FROM entity_operations ORDER BY activity_id
--- not yet: SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t, t.id AS id
+SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t, t.id AS id
 SELECT mapFilter((k, v) -> v > 1, sumMap(map(entity_id, 1))) AS repeated FROM entity_operations
 -- group: JSON functions (data-lake docs, ClickHouse docs)
 SELECT activity_id, JSONExtractString(detail, 'payload', '_schema') AS s FROM entity_operations ORDER BY activity_id
@@ -494,16 +494,16 @@ SELECT COLUMNS('title') FROM current_entities_final ORDER BY entity_id
 SELECT t.* EXCEPT (detail) FROM current_entities_final AS t ORDER BY t.entity_id
 -- not yet: SELECT COLUMNS('_id$') APPLY(length) FROM current_entities_final ORDER BY entity_id
 -- group: JSON sub-columns of CAST(x, 'JSON') (ClickHouse docs: the JSON type)
--- not yet: SELECT activity_id, j.payload._title AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
--- not yet: SELECT j.payload.source.title::String AS journey_source, count() AS n FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) GROUP BY journey_source ORDER BY journey_source
--- not yet: SELECT entity_id, j.payload._tags AS tags FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
--- not yet: SELECT count() FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) WHERE j.payload.source.title::String = 'Wallbox'
+SELECT activity_id, j.payload._title AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
+SELECT j.payload.source.title::String AS journey_source, count() AS n FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) GROUP BY journey_source ORDER BY journey_source
+SELECT entity_id, j.payload._tags AS tags FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
+SELECT count() FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) WHERE j.payload.source.title::String = 'Wallbox'
 -- not yet: SELECT activity_id, j.payload._title.:String AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
 SELECT entity_id, JSONAllPaths(CAST(detail, 'JSON')) AS paths FROM current_entities_final ORDER BY entity_id
 SELECT activity_id, getSubcolumn(CAST(detail, 'JSON'), 'payload._title') AS title FROM entity_operations ORDER BY activity_id
 -- not yet: SELECT activity_id, (detail::JSON).operation AS op FROM entity_operations ORDER BY activity_id
 -- not yet: SELECT activity_id, CAST(detail, 'JSON').payload._schema AS s FROM entity_operations ORDER BY activity_id
--- not yet: SELECT entity_id, toTypeName(j.payload._title) AS t FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
+SELECT entity_id, toTypeName(j.payload._title) AS t FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
 -- group: ClickHouse UInt8 conditions (ClickHouse docs, tenants' queries)
 SELECT entity_id FROM current_entities_final WHERE match(assumeNotNull(_title), '^Opp') ORDER BY entity_id
 SELECT count() FROM entity_operations WHERE JSONHas(detail, 'payload', 'source')

@@ -177,6 +177,65 @@ public final class ClickHouseSyntax {
         return new SqlNodeList(items, groupBy.getParserPosition());
     }
 
+    /** What the validator reads for {@code j.a.b}, a sub-column of the value {@code j}: a call on {@code j}. */
+    private static final SqlOperator SUBCOLUMN = new SqlUnresolvedFunction(new SqlIdentifier("$subcolumn",
+            SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+
+    /**
+     * The names a query gives its tables (their names, aliases and WITH names, and the database's): a dotted name
+     * that starts with none of them is a value's sub-column in ClickHouse ({@code j.payload.title} of a JSON value,
+     * {@code t.id} of a named tuple), not a table's column.
+     */
+    static java.util.Set<String> relationNames(SqlNode query, String database) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add(database);
+        collectRelations(query, names, false);
+        return names;
+    }
+
+    private static void collectRelations(SqlNode node, java.util.Set<String> names, boolean inFrom) {
+        if (node instanceof SqlIdentifier id) {
+            if (inFrom) {
+                names.addAll(id.names);
+            }
+        } else if (node instanceof org.apache.calcite.sql.SqlSelect select) {
+            collectRelations(select.getFrom(), names, true);
+            for (SqlNode operand : select.getOperandList()) {
+                if (operand != select.getFrom()) {
+                    collectRelations(operand, names, false);
+                }
+            }
+        } else if (node instanceof org.apache.calcite.sql.SqlWithItem item) {
+            names.add(item.name.getSimple());
+            collectRelations(item.query, names, false);
+        } else if (node instanceof org.apache.calcite.sql.SqlJoin join && inFrom) {
+            collectRelations(join.getLeft(), names, true);
+            collectRelations(join.getRight(), names, true);
+            collectRelations(join.getCondition(), names, false);
+        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.AS && inFrom) {
+            collectRelations(call.operand(0), names, true);
+            collectRelations(call.operand(1), names, true);
+        } else if (node instanceof SqlNodeList list) {
+            list.forEach(n -> collectRelations(n, names, false));
+        } else if (node instanceof SqlCall call) {
+            call.getOperandList().forEach(n -> collectRelations(n, names, inFrom && call.getKind() == SqlKind.LATERAL));
+        }
+    }
+
+    /** {@code j.a.b}, where {@code j} is no table of the query: {@code $subcolumn(j, 'a', 'b')} for the validator. */
+    static SqlNode subcolumnStandardForm(SqlNode node, java.util.Set<String> relations) {
+        if (!(node instanceof SqlIdentifier id) || id.names.size() < 2 || id.isStar()
+                || relations.contains(id.names.get(0))) {
+            return node;
+        }
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(new SqlIdentifier(id.names.get(0), id.getComponentParserPosition(0)));
+        for (int i = 1; i < id.names.size(); i++) {
+            operands.add(SqlLiteral.createCharString(id.names.get(i), id.getComponentParserPosition(i)));
+        }
+        return SUBCOLUMN.createCall(id.getParserPosition(), operands);
+    }
+
     /**
      * What the validator reads for a ClickHouse clause that Calcite's validator has no rule for: the standard SQL
      * with the same names and scopes. What runs is printed from the tenant's own tree, never from this.

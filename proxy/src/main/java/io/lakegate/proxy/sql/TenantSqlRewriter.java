@@ -141,7 +141,8 @@ public final class TenantSqlRewriter {
                 CASE_SENSITIVE);
         SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD, GRAMMAR), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
-                        .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true));
+                        .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true),
+                catalog.database());
         try {
             validator.validate(node);
         } catch (CalciteContextException e) {
@@ -213,9 +214,13 @@ public final class TenantSqlRewriter {
      * know the function's signature): it is typed ANY, as the columns are, and ClickHouse types it.
      */
     private static final class LenientValidator extends SqlValidatorImpl {
+        private final String database;
+        private java.util.Set<String> relations;
+
         LenientValidator(SqlOperatorTable operators, CalciteCatalogReader reader, RelDataTypeFactory types,
-                         Config config) {
+                         Config config, String database) {
             super(operators, reader, types, config);
+            this.database = database;
         }
 
         /**
@@ -249,10 +254,17 @@ public final class TenantSqlRewriter {
             }
         }
 
-        /** ClickHouse's clauses are validated in their standard form (see ClickHouseSyntax.standardForm). */
+        /**
+         * ClickHouse's clauses are validated in their standard form (see ClickHouseSyntax.standardForm), and so are
+         * sub-columns of values ({@code j.payload.title}), once the names of the query's tables are known.
+         */
         @Override
         protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
-            return super.performUnconditionalRewrites(ClickHouseSyntax.standardForm(node), underFrom);
+            if (relations == null) {
+                relations = ClickHouseSyntax.relationNames(node, database); // the first call gets the whole query
+            }
+            SqlNode standard = ClickHouseSyntax.subcolumnStandardForm(ClickHouseSyntax.standardForm(node), relations);
+            return super.performUnconditionalRewrites(standard, underFrom);
         }
 
         @Override
