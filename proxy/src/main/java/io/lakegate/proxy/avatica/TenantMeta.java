@@ -4,6 +4,7 @@ import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.UpstreamErrors;
 import io.lakegate.proxy.sql.TenantSqlException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -565,7 +566,7 @@ public final class TenantMeta extends JdbcMeta {
         if (e instanceof AvaticaRuntimeException) {
             return e;
         }
-        return new AvaticaRuntimeException(gateway.limits().explain(message), -1, "HY000", AvaticaSeverity.ERROR);
+        return upstream(e);
     }
 
     private void finish(int statementId, String error) {
@@ -599,9 +600,14 @@ public final class TenantMeta extends JdbcMeta {
         } catch (AvaticaRuntimeException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new AvaticaRuntimeException(gateway.limits().explain(rootMessage(e)), -1, "HY000",
-                    AvaticaSeverity.ERROR);
+            throw upstream(e);
         }
+    }
+
+    /** ClickHouse's refusal of a planned query, with its code, as the ClickHouse door tells it. */
+    private AvaticaRuntimeException upstream(RuntimeException e) {
+        String told = gateway.limits().explain(UpstreamErrors.forTenant(rootMessage(e)));
+        return new AvaticaRuntimeException(told, UpstreamErrors.code(told), "HY000", AvaticaSeverity.ERROR);
     }
 
     /**

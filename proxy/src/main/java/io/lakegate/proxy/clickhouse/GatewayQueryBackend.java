@@ -11,6 +11,7 @@ import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.UpstreamErrors;
 import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
@@ -87,7 +88,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
         } catch (ClickHouseException e) {
             close(permit, audit, e.getMessage());
-            throw new ClickHouseException(e.code(), e.errorName(), gateway.limits().explain(e.getMessage()), e);
+            throw new ClickHouseException(e.code(), e.errorName(),
+                    gateway.limits().explain(UpstreamErrors.forTenant(e.getMessage())), e);
         } catch (RuntimeException e) {
             close(permit, audit, String.valueOf(e.getMessage()));
             throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
