@@ -9,6 +9,7 @@ import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
+import io.lakegate.proxy.gateway.HarmlessSet;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.UpstreamErrors;
@@ -31,6 +32,21 @@ import java.util.Map;
  */
 public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** ClickHouse's answer to a SET: no rows, no body. */
+    private static final QueryResult NOTHING = new QueryResult() {
+        @Override
+        public Summary summary() {
+            return Summary.EMPTY;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private final TenantGateway gateway;
     private final ClickHouseFunctions functions;
@@ -64,6 +80,10 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             if (request.insertFormat() != null) {
                 throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "INSERT is not allowed: the "
                         + "gateway only runs queries that read");
+            }
+            if (HarmlessSet.matches(request.sql())) {
+                audit.finish(0, null);
+                return NOTHING;
             }
             TenantCatalog catalog = gateway.catalog(tenant);
             // URL parameters carry plain text; the SETTINGS clause they go into needs literals
@@ -111,7 +131,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(parts.settings());
-        return parts.sql() + "\n" + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
+        return TenantSystemTables.rewrite(parts.sql(), catalog) + "\n"
+                + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
     }
 
     private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {
