@@ -634,6 +634,11 @@ public final class TenantMeta extends JdbcMeta {
         return tenant;
     }
 
+    /** The tenant connection {@code connectionId} belongs to, or null when it is not open. */
+    Tenant ownerOf(String connectionId) {
+        return connections.owner(connectionId);
+    }
+
     /**
      * The tenant of the current request, who must be the one the connection belongs to. A connection that is not open
      * is reported missing, as JdbcMeta reports it: Avatica's driver with {@code transparent_reconnection=true} opens it
