@@ -22,12 +22,12 @@ import java.util.function.Function;
 final class PropertyLogin {
     private static final ProtobufTranslationImpl PROTOBUF = new ProtobufTranslationImpl();
 
-    private final GatewayAuthenticator authenticator;
-    private final Function<String, Tenant> owners;
     /** A connection opened with properties: served only while that tenant owns it. */
     private record Opened(Tenant tenant, long atNanos) {
     }
 
+    private final GatewayAuthenticator authenticator;
+    private final Function<String, Tenant> owners;
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
     /** @param owners the tenant an open connection belongs to, or null when it is not open */

@@ -313,7 +313,7 @@ class ClickHouseDoorIT {
     }
 
     /** Decodes ODBCDriver2: header rows (count, label, values), then data rows, every value length-prefixed. */
-    private static List<List<String>> odbcDriver2(byte[] body) throws IOException {
+    static List<List<String>> odbcDriver2(byte[] body) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         List<List<String>> rows = new ArrayList<>();
         int headerRows = in.getInt();

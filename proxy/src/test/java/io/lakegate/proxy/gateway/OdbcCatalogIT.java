@@ -12,8 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -247,45 +245,13 @@ class OdbcCatalogIT {
         return decode(r.body());
     }
 
-    /** ODBCDriver2: Int32 little-endian counts and lengths (-1 = NULL); header rows "name" and "type" first. */
+    /** ODBCDriver2, as the driver reads it: the "name" and "type" header rows, then the rows. */
     static Answer decode(byte[] body) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-        int headerRows = in.getInt();
-        List<String> names = null;
-        List<String> types = null;
-        for (int h = 0; h < headerRows; h++) {
-            int count = in.getInt();
-            String label = value(in);
-            List<String> values = new ArrayList<>();
-            for (int k = 1; k < count; k++) {
-                values.add(value(in));
-            }
-            if (label.equals("name")) {
-                names = values;
-            } else if (label.equals("type")) {
-                types = values;
-            }
-        }
-        assertThat(names).as("the name header row").isNotNull();
-        List<List<String>> rows = new ArrayList<>();
-        while (in.hasRemaining()) {
-            List<String> row = new ArrayList<>();
-            for (int k = 0; k < names.size(); k++) {
-                row.add(value(in));
-            }
-            rows.add(row);
-        }
-        return new Answer(names, types, rows);
-    }
-
-    private static String value(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        List<List<String>> rows = ClickHouseDoorIT.odbcDriver2(body);
+        assertThat(rows.get(0).get(0)).isEqualTo("name");
+        assertThat(rows.get(1).get(0)).isEqualTo("type");
+        return new Answer(rows.get(0).subList(1, rows.get(0).size()), rows.get(1).subList(1, rows.get(1).size()),
+                rows.subList(2, rows.size()));
     }
 
     /** The rows for the tenant's full names plus the same rows by short name, sorted by {@code order}. */
