@@ -380,3 +380,16 @@ SELECT * EXCEPT (org_id) FROM `1501_entity_operations`
 SELECT * REPLACE ((SELECT max(entity_id) FROM `1501_entity_operations`) AS entity_id) FROM entity_operations
 SELECT COLUMNS('.*') FROM `1501_entity_operations`
 SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 WITH TIES UNION ALL SELECT entity_id FROM `1501_entity_operations`
+-- the ClickHouse door's catalog: short names and blanked definitions must never show another org's objects
+SELECT name FROM system.tables WHERE name LIKE '%1501%'
+SELECT name FROM system.tables WHERE name NOT LIKE '1500%'
+SELECT table, name FROM system.columns WHERE table NOT LIKE '1500%' AND table NOT IN (SELECT substring(name, 6) FROM system.tables)
+SELECT t.name, t.as_select, t.create_table_query FROM system.tables AS t WHERE t.as_select != '' OR t.create_table_query != ''
+SELECT arrayJoin(loading_dependencies_table) AS d FROM system.tables
+SELECT arrayJoin(dependencies_table) AS d FROM system.tables
+SELECT system.tables.name FROM system.tables WHERE system.tables.database = '{db}'
+SELECT name FROM system.tables UNION ALL SELECT name FROM system.tables AS x WHERE x.name LIKE '1501%'
+SELECT count() FROM system.columns AS c JOIN system.tables AS t ON c.table = t.name WHERE t.name LIKE '%1501%'
+SELECT name, engine_full, definer, metadata_path FROM system.tables
+SHOW TABLES LIKE '1501%'
+DESCRIBE TABLE `1501_entity_operations`

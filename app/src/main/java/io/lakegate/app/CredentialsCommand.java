@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code lakegate credentials ...}: issues, lists and revokes tenants' gateway credentials. */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
@@ -26,18 +27,28 @@ final class CredentialsCommand {
                @Option(names = "--org", required = true, description = "The org the credential is for.") String org,
                @Option(names = "--label", defaultValue = "", description = "A note, e.g. who it is for.") String label,
                @Option(names = "--json", description = "Print JSON instead of text.") boolean json,
-               @Option(names = "--gateway-host", defaultValue = "${env:LAKEGATE_GATEWAY_HOST:-localhost}",
-                       description = "Host name tenants reach the gateway at (default: ${DEFAULT-VALUE}).")
-               String host,
-               @Option(names = "--avatica-port", defaultValue = "8765",
-                       description = "The gateway's Avatica (JDBC) port (default: ${DEFAULT-VALUE}).") int avaticaPort,
-               @Option(names = "--http-port", defaultValue = "8123",
-                       description = "The gateway's ClickHouse HTTP port (default: ${DEFAULT-VALUE}).") int httpPort)
+               @Option(names = "--gateway-host", defaultValue = "${env:LAKEGATE_GATEWAY_HOST}",
+                       description = "Host name tenants reach the gateway at (default: the running gateway's, "
+                               + "else localhost; also from LAKEGATE_GATEWAY_HOST).") String host,
+               @Option(names = "--avatica-port", description = "The gateway's Avatica (JDBC) port (default: the "
+                       + "running gateway's, else 8765).") Integer avaticaPort,
+               @Option(names = "--http-port", description = "The gateway's ClickHouse HTTP port (default: the "
+                       + "running gateway's, else 8123).") Integer httpPort)
             throws Exception {
         OrgId id = new OrgId(org);
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
             IssuedCredential issued = new CredentialStore(c, ch.settings()).create(id, label);
-            ConnectionInfo info = new ConnectionInfo(issued, host, avaticaPort, httpPort, ch.settings().database());
+            Optional<RunningGateway> running = RunningGateway.find(ch.embedded.data);
+            if (running.isEmpty() && (host == null || avaticaPort == null || httpPort == null)) {
+                System.err.println("lakegate: no running gateway found in " + ch.embedded.data + " (serve and demo "
+                        + "write " + RunningGateway.FILE + " there): the details below use the default host and ports; "
+                        + "give --gateway-host, --avatica-port and --http-port if yours differ");
+            }
+            ConnectionInfo info = new ConnectionInfo(issued,
+                    host != null ? host : running.map(RunningGateway::host).orElse("localhost"),
+                    avaticaPort != null ? avaticaPort : running.map(RunningGateway::avaticaPort).orElse(8765),
+                    httpPort != null ? httpPort : running.map(RunningGateway::httpPort).orElse(8123),
+                    ch.settings().database());
             System.out.println(json ? info.toJson() : info.toText());
             return 0;
         }

@@ -176,6 +176,7 @@ final class DemoCommand implements Callable<Integer> {
         List<ConnectionInfo> connected = tenants.stream().map(t -> new ConnectionInfo(t, shownHost,
                 gateway.avaticaPort(), http, settings.database())).toList();
         Path file = writeConnections(dir, target, connected, http >= 0);
+        RunningGateway.of(shownHost, gateway.avaticaPort(), http).publish(dir);
         print(out, connected, http >= 0, file);
         stopper.await();
         return 0;

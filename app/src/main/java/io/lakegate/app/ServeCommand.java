@@ -100,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
             if (gateway.httpsPort() >= 0) {
                 System.out.println("  ClickHouse door:     https://" + host + ":" + gateway.httpsPort());
             }
+            RunningGateway.of(DemoCommand.shownHost(host), gateway.avaticaPort(), gateway.httpPort())
+                    .publish(clickhouse.embedded.data);
             System.out.println("  issue a login with: lakegate credentials create --org ORG");
             System.out.println("Press Ctrl-C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);

@@ -43,6 +43,45 @@ class CredentialsCommandIT {
         assertThat(run(concat(new String[] {"org", "remove", "6"}, target)).out()).contains("Removed org 6");
     }
 
+    @Test
+    void createPrintsTheHostAndPortsOfTheRunningGateway(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TestClickHouse ch = TestClickHouse.get();
+        String[] target = {"--clickhouse-url", ch.url(), "--clickhouse-user", ch.user(), "--clickhouse-password",
+                ch.password(), "--database", "cli_running", "--data", dir.toString()};
+        assertThat(run(concat(new String[] {"schema", "update"}, target)).exit()).isZero();
+        assertThat(run(concat(new String[] {"org", "add", "7"}, target)).exit()).isZero();
+        String[] create = {"credentials", "create", "--org", "7", "--json"};
+
+        CommandLineTest.Result none = run(concat(create, target));
+        assertThat(none.err()).contains("no running gateway found in " + dir);
+        JsonNode defaults = new ObjectMapper().readTree(none.out());
+        assertThat(defaults.get("host").asText()).isEqualTo("localhost");
+        assertThat(defaults.get("avatica_port").asInt()).isEqualTo(8765);
+
+        // a gateway of this very process (alive), as serve and demo publish it
+        RunningGateway.of("gw.example.com", 18765, 18123).publish(dir);
+        CommandLineTest.Result found = run(concat(create, target));
+        assertThat(found.err()).doesNotContain("no running gateway");
+        JsonNode json = new ObjectMapper().readTree(found.out());
+        assertThat(json.get("host").asText()).isEqualTo("gw.example.com");
+        assertThat(json.get("avatica_port").asInt()).isEqualTo(18765);
+        assertThat(json.get("http_port").asInt()).isEqualTo(18123);
+        assertThat(json.get("clickhouse_jdbc_url").asText()).isEqualTo("jdbc:clickhouse:http://gw.example.com:18123/"
+                + "cli_running");
+        // what the user gives still wins
+        JsonNode given = new ObjectMapper().readTree(run(concat(new String[] {"credentials", "create", "--org", "7",
+                "--json", "--http-port", "9123"}, target)).out());
+        assertThat(given.get("http_port").asInt()).isEqualTo(9123);
+        assertThat(given.get("avatica_port").asInt()).isEqualTo(18765);
+
+        // a gateway that is gone (its process ended) is not taken for a running one
+        java.nio.file.Files.writeString(dir.resolve(RunningGateway.FILE), "{\"host\":\"gone\",\"avaticaPort\":1,"
+                + "\"httpPort\":2,\"pid\":" + Long.MAX_VALUE + "}");
+        assertThat(new ObjectMapper().readTree(run(concat(create, target)).out()).get("host").asText())
+                .isEqualTo("localhost");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -89,7 +89,8 @@ public final class AvaticaDoor implements AutoCloseable {
         AvaticaProtobufHandler protobuf = new AvaticaProtobufHandler(service);
         json.setServer(server);
         protobuf.setServer(server);
-        server.setHandler(new TenantHandler(authenticator, json, protobuf));
+        PropertyLogin propertyLogin = new PropertyLogin(authenticator, meta::ownerOf);
+        server.setHandler(new TenantHandler(authenticator, propertyLogin, json, protobuf));
         try {
             server.start();
         } catch (IOException e) {
@@ -115,6 +116,7 @@ public final class AvaticaDoor implements AutoCloseable {
             }
             try {
                 meta.forgetExpired();
+                propertyLogin.forgetClosed();
             } catch (RuntimeException e) {
                 LOG.warn("Cannot forget expired connections: {}", e.toString());
             }
@@ -135,11 +137,14 @@ public final class AvaticaDoor implements AutoCloseable {
     /** Authenticates each request, then passes it to the JSON or the protobuf handler. */
     private static final class TenantHandler extends AbstractHandler {
         private final GatewayAuthenticator authenticator;
+        private final PropertyLogin propertyLogin;
         private final AvaticaJsonHandler json;
         private final AvaticaProtobufHandler protobuf;
 
-        TenantHandler(GatewayAuthenticator authenticator, AvaticaJsonHandler json, AvaticaProtobufHandler protobuf) {
+        TenantHandler(GatewayAuthenticator authenticator, PropertyLogin propertyLogin, AvaticaJsonHandler json,
+                      AvaticaProtobufHandler protobuf) {
             this.authenticator = authenticator;
+            this.propertyLogin = propertyLogin;
             this.json = json;
             this.protobuf = protobuf;
             addBean(json);
@@ -162,15 +167,17 @@ public final class AvaticaDoor implements AutoCloseable {
             }
             boolean jsonBody = isJson(body);
             String[] basic = basic(request.getHeader("Authorization"));
-            if (basic[0] == null) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"lakegate\"");
-                plain(response, 401, "Authentication required: connect with authentication=BASIC and the username "
-                        + "and password issued for your organization");
-                return;
-            }
             Tenant tenant;
             try {
-                tenant = authenticator.authenticate(basic[0], basic[1], request.getRemoteAddr());
+                tenant = basic[0] != null ? authenticator.authenticate(basic[0], basic[1], request.getRemoteAddr())
+                        : propertyLogin.tenant(body, jsonBody, request.getRemoteAddr());
+                if (tenant == null) {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"lakegate\"");
+                    plain(response, 401, "Authentication required: give the username and password issued for your "
+                            + "organization as the properties user and password, or avatica_user and "
+                            + "avatica_password with authentication=BASIC in the URL");
+                    return;
+                }
             } catch (GatewayAuthenticator.LoginFailedException e) {
                 error(response, jsonBody, e.getMessage(), 516, "28000");
                 return;

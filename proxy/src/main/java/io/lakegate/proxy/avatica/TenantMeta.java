@@ -2,8 +2,10 @@ package io.lakegate.proxy.avatica;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
+import io.lakegate.proxy.gateway.HarmlessSet;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.UpstreamErrors;
 import io.lakegate.proxy.sql.TenantSqlException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -389,6 +391,10 @@ public final class TenantMeta extends JdbcMeta {
                                            PrepareCallback callback) throws NoSuchStatementException {
         Tenant tenant = authorize(h);
         Running run = begin(h, tenant, sql);
+        if (HarmlessSet.matches(sql)) {
+            finish(h.id, null);
+            return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+        }
         try {
             String planned = plan(tenant, sql);
             run.audit.ran(planned);
@@ -565,7 +571,7 @@ public final class TenantMeta extends JdbcMeta {
         if (e instanceof AvaticaRuntimeException) {
             return e;
         }
-        return new AvaticaRuntimeException(gateway.limits().explain(message), -1, "HY000", AvaticaSeverity.ERROR);
+        return upstream(e);
     }
 
     private void finish(int statementId, String error) {
@@ -599,9 +605,14 @@ public final class TenantMeta extends JdbcMeta {
         } catch (AvaticaRuntimeException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new AvaticaRuntimeException(gateway.limits().explain(rootMessage(e)), -1, "HY000",
-                    AvaticaSeverity.ERROR);
+            throw upstream(e);
         }
+    }
+
+    /** ClickHouse's refusal of a planned query, with its code, as the ClickHouse door tells it. */
+    private AvaticaRuntimeException upstream(RuntimeException e) {
+        String told = gateway.limits().explain(UpstreamErrors.forTenant(rootMessage(e)));
+        return new AvaticaRuntimeException(told, UpstreamErrors.code(told), "HY000", AvaticaSeverity.ERROR);
     }
 
     /**
@@ -621,6 +632,11 @@ public final class TenantMeta extends JdbcMeta {
                     + ": create the statement on this connection");
         }
         return tenant;
+    }
+
+    /** The tenant connection {@code connectionId} belongs to, or null when it is not open. */
+    Tenant ownerOf(String connectionId) {
+        return connections.owner(connectionId);
     }
 
     /**

@@ -9,8 +9,10 @@ import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
+import io.lakegate.proxy.gateway.HarmlessSet;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
+import io.lakegate.proxy.gateway.UpstreamErrors;
 import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
@@ -30,6 +32,21 @@ import java.util.Map;
  */
 public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** ClickHouse's answer to a SET: no rows, no body. */
+    private static final QueryResult NOTHING = new QueryResult() {
+        @Override
+        public Summary summary() {
+            return Summary.EMPTY;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private final TenantGateway gateway;
     private final ClickHouseFunctions functions;
@@ -64,6 +81,10 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                 throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "INSERT is not allowed: the "
                         + "gateway only runs queries that read");
             }
+            if (HarmlessSet.matches(request.sql())) {
+                audit.finish(0, null);
+                return NOTHING;
+            }
             TenantCatalog catalog = gateway.catalog(tenant);
             // URL parameters carry plain text; the SETTINGS clause they go into needs literals
             Map<String, String> urlSettings = new LinkedHashMap<>();
@@ -87,7 +108,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
         } catch (ClickHouseException e) {
             close(permit, audit, e.getMessage());
-            throw new ClickHouseException(e.code(), e.errorName(), gateway.limits().explain(e.getMessage()), e);
+            throw new ClickHouseException(e.code(), e.errorName(),
+                    gateway.limits().explain(UpstreamErrors.forTenant(e.getMessage())), e);
         } catch (RuntimeException e) {
             close(permit, audit, String.valueOf(e.getMessage()));
             throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
@@ -109,7 +131,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(parts.settings());
-        return parts.sql() + "\n" + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
+        return TenantSystemTables.rewrite(parts.sql(), catalog) + "\n"
+                + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
     }
 
     private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {

@@ -128,8 +128,7 @@ public final class ClickHouseSqlPreprocessor {
         }
         String first = scanner.firstKeyword();
         if (!first.equals("SELECT") && !first.equals("WITH")) {
-            throw new TenantSqlException(Reason.NOT_ALLOWED, (first.isEmpty() ? "This statement" : first)
-                    + " is not allowed: the gateway only runs queries that read (SELECT or WITH ... SELECT)");
+            throw TenantErrors.notARead(first);
         }
         if (scanner.tokens().size() > MAX_TOKENS) {
             throw new TenantSqlException(Reason.TOO_LARGE, "The query has " + scanner.tokens().size() + " tokens; the "
@@ -300,6 +299,15 @@ public final class ClickHouseSqlPreprocessor {
                     append(out, i + 2, "`toDayOfWeek`(");
                     emit(i + 4, argsClose, out);
                     out.append(", 3)");
+                    emit(argsClose + 1, close, out);
+                } else if (word.equals("fn") && i + 3 < close && tokens.get(i + 2).isWord("CONVERT")
+                        && tokens.get(i + 3).text().equals("(")) {
+                    // {fn CONVERT(x, SQL_VARCHAR)} is a cast, as the ODBC driver rewrites it, not SQL's CONVERT
+                    int argsClose = matching(i + 3, close);
+                    append(out, i + 2, "`CAST`(");
+                    emit(i + 4, argsClose - 2, out);
+                    out.append(", '").append(OdbcConvert.type(tokens.get(argsClose - 2), tokens.get(argsClose - 1)))
+                            .append("')");
                     emit(argsClose + 1, close, out);
                 } else {
                     emit(i + 2, close, out);

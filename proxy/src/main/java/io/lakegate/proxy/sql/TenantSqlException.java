@@ -1,5 +1,7 @@
 package io.lakegate.proxy.sql;
 
+import io.lakegate.engine.protocol.ErrorCode;
+
 /**
  * A tenant's query that the gateway will not run, with a message that says what is wrong and what to do instead. The
  * reason tells each front door which error code to answer with (the ClickHouse door maps it to ClickHouse's codes).
@@ -22,32 +24,36 @@ public final class TenantSqlException extends RuntimeException {
         TOO_LARGE
     }
 
-    private final Reason reason;
+    private final ErrorCode code;
 
     public TenantSqlException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(code(reason), message, null);
     }
 
     public TenantSqlException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
-        this.reason = reason;
+        this(code(reason), message, cause);
     }
 
-    public Reason reason() {
-        return reason;
+    /** An error with ClickHouse's own code for it ({@link TenantErrors} picks it for what Calcite refuses). */
+    public TenantSqlException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
     }
 
     /** The ClickHouse error the front doors answer with. */
-    public io.lakegate.engine.protocol.ErrorCode errorCode() {
+    public ErrorCode errorCode() {
+        return code;
+    }
+
+    private static ErrorCode code(Reason reason) {
         return switch (reason) {
-            case SYNTAX -> io.lakegate.engine.protocol.ErrorCode.SYNTAX_ERROR;
-            case NOT_ALLOWED -> io.lakegate.engine.protocol.ErrorCode.ACCESS_DENIED;
-            case UNKNOWN_TABLE -> io.lakegate.engine.protocol.ErrorCode.UNKNOWN_TABLE;
-            case INVALID -> io.lakegate.engine.protocol.ErrorCode.UNKNOWN_IDENTIFIER;
-            case UNSUPPORTED -> io.lakegate.engine.protocol.ErrorCode.NOT_IMPLEMENTED;
-            case LIMIT -> io.lakegate.engine.protocol.ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES;
-            case TOO_LARGE -> io.lakegate.engine.protocol.ErrorCode.QUERY_IS_TOO_LARGE;
+            case SYNTAX -> ErrorCode.SYNTAX_ERROR;
+            case NOT_ALLOWED -> ErrorCode.ACCESS_DENIED;
+            case UNKNOWN_TABLE -> ErrorCode.UNKNOWN_TABLE;
+            case INVALID -> ErrorCode.UNKNOWN_IDENTIFIER;
+            case UNSUPPORTED -> ErrorCode.NOT_IMPLEMENTED;
+            case LIMIT -> ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES;
+            case TOO_LARGE -> ErrorCode.QUERY_IS_TOO_LARGE;
         };
     }
 }

@@ -46,8 +46,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's query path, up to the SQL that runs: preprocess the tenant's ClickHouse-flavoured SQL, parse it with
@@ -72,8 +70,6 @@ public final class TenantSqlRewriter {
             .withQuotedCasing(Casing.UNCHANGED)
             .withIdentifierMaxLength(1024)
             .withConformance(SqlConformanceEnum.BABEL);
-    private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found");
-    private static final Pattern POSITION = Pattern.compile("^From line \\d+, column \\d+ to line \\d+, column \\d+: ");
     private static final CalciteConnectionConfig CASE_SENSITIVE;
 
     static {
@@ -118,8 +114,7 @@ public final class TenantSqlRewriter {
             if (e.getCause() instanceof StackOverflowError) {
                 throw nestedTooDeeply(e); // Calcite's parser wraps its own stack overflow, without a message
             }
-            String message = firstLine(e.getMessage());
-            throw new TenantSqlException(Reason.SYNTAX, "Syntax error: " + message, e);
+            throw TenantErrors.syntax(e);
         }
         if (!node.isA(SqlKind.QUERY)) {
             throw new TenantSqlException(Reason.NOT_ALLOWED, node.getKind().sql + " is not allowed: the gateway only "
@@ -146,32 +141,12 @@ public final class TenantSqlRewriter {
         try {
             validator.validate(node);
         } catch (CalciteContextException e) {
-            throw explain(e, catalog);
+            throw TenantErrors.invalid(e, catalog);
+        } catch (TenantSqlException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new TenantSqlException(Reason.INVALID, "The query is not valid: " + firstLine(e.getMessage()), e);
+            throw TenantErrors.internal(e);
         }
-    }
-
-    private static TenantSqlException explain(CalciteContextException e, TenantCatalog catalog) {
-        String message = POSITION.matcher(String.valueOf(e.getMessage())).replaceFirst("");
-        Matcher notFound = NOT_FOUND.matcher(message);
-        if (notFound.find()) {
-            String name = notFound.group(1);
-            if (name.equalsIgnoreCase("system") || name.equalsIgnoreCase("information_schema")) {
-                return new TenantSqlException(Reason.NOT_ALLOWED, "System tables (" + name + ") are not available: "
-                        + "use your client's catalog browser (JDBC DatabaseMetaData) to list tables and columns", e);
-            }
-            return new TenantSqlException(Reason.UNKNOWN_TABLE, "Table " + name + " does not exist in your catalog. "
-                    + "Your tables: " + String.join(", ", catalog.tables().stream().map(TenantCatalog.Table::name)
-                    .toList()), e);
-        }
-        return new TenantSqlException(Reason.INVALID, message + " (at line " + e.getPosLine() + ", column "
-                + e.getPosColumn() + ")", e);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
 
     /** Operators of other libraries that the grammar reads and the validator must find by name. */
@@ -182,7 +157,9 @@ public final class TenantSqlRewriter {
      * Calcite's standard functions as found by name, without the date-part ones and EXTRACT: Calcite turns
      * {@code YEAR(t)} into EXTRACT and checks the argument's type, which the validator does not know, and would read
      * ClickHouse's {@code extract(s, regexp)} as EXTRACT; ClickHouse has functions of these names and resolves them
-     * itself. {@code EXTRACT(YEAR FROM t)} is syntax: the parser gives it its operator, not a lookup.
+     * itself. {@code EXTRACT(YEAR FROM t)} is syntax: the parser gives it its operator, not a lookup. The same for
+     * the JSON functions ({@code JSON_QUERY(json, path)} is ClickHouse's, with other arguments than the standard's)
+     * and COALESCE (ClickHouse's takes no arguments too).
      */
     private static final SqlOperatorTable STANDARD = new SqlOperatorTable() {
         @Override
@@ -200,12 +177,13 @@ public final class TenantSqlRewriter {
         }
 
         /**
-         * {@code CAST(x, 'Type')}: Calcite's CAST would type the result as the type string; SUM and AVG: Calcite's
-         * take numbers only, ClickHouse's also its UInt8 conditions ({@code sum(operation = 'createEntity')}).
+         * Also {@code CAST(x, 'Type')}: Calcite's CAST would type the result as the type string; SUM and AVG:
+         * Calcite's take numbers only, ClickHouse's also its UInt8 conditions ({@code sum(operation = 'x')}).
          */
         private boolean clickHouseOwn(SqlOperator op) {
             return op instanceof SqlDatePartFunction || op.getKind() == SqlKind.EXTRACT || op.getKind() == SqlKind.CAST
-                    || op.getKind() == SqlKind.SUM || op.getKind() == SqlKind.AVG;
+                    || op.getKind() == SqlKind.SUM || op.getKind() == SqlKind.AVG
+                    || op.getName().startsWith("JSON_") || op.getKind() == SqlKind.COALESCE;
         }
     };
 

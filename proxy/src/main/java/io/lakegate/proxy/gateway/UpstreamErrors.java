@@ -1,0 +1,34 @@
+package io.lakegate.proxy.gateway;
+
+import io.lakegate.engine.protocol.ErrorCode;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An error ClickHouse raised running a tenant's query, as both doors tell it. ClickHouse quotes the query it ran
+ * ("In scope SELECT ..."), and the gateway's SETTINGS clause at its end lists every table of the lake and the
+ * gateway's defences: that clause is taken out, the tenant's own query (bound to its org) stays.
+ */
+public final class UpstreamErrors {
+    /** The gateway's clause: {@link TenantGateway#settingsClause} ends it with {@code readonly = 1}. */
+    private static final Pattern GATEWAY_SETTINGS = Pattern.compile("(?s)\\s*\\bSETTINGS\\b.*?\\breadonly = 1\\b");
+    /** What clickhouse-jdbc adds to ClickHouse's text. */
+    private static final Pattern JDBC_SUFFIX = Pattern.compile("\\s*\\(queryId=\\s*[^)]*\\)\\s*$");
+    private static final Pattern CODE = Pattern.compile("Code: (\\d+)\\. DB::Exception:");
+
+    private UpstreamErrors() {
+    }
+
+    /** ClickHouse's message without the gateway's SETTINGS clause (and the query id clickhouse-jdbc appends). */
+    public static String forTenant(String clickhouseMessage) {
+        String m = JDBC_SUFFIX.matcher(String.valueOf(clickhouseMessage)).replaceFirst("");
+        return GATEWAY_SETTINGS.matcher(m).replaceAll("");
+    }
+
+    /** ClickHouse's error code in a message such as clickhouse-jdbc reports it, or UNKNOWN_EXCEPTION. */
+    public static int code(String message) {
+        Matcher m = CODE.matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : ErrorCode.UNKNOWN_EXCEPTION.code();
+    }
+}
