@@ -128,10 +128,10 @@ public final class TenantErrors {
     static TenantSqlException syntax(SqlParseException e) {
         String message = firstLine(e.getMessage());
         if (message.startsWith("Non-query expression encountered in illegal context")) {
-            // what the parser says of a ClickHouse column transformer (* EXCEPT, * REPLACE, * APPLY) it cannot read
+            // what the parser says of a ClickHouse column transformer it cannot read (* EXCEPT c, * APPLY (...))
             return new TenantSqlException(ErrorCode.NOT_IMPLEMENTED, "The query has an expression where a query is "
-                    + "expected, or a column transformer (SELECT * EXCEPT (...), * REPLACE (...), * APPLY (...)) that "
-                    + "the gateway does not support yet: list the columns you want", e);
+                    + "expected, or a column transformer the gateway does not read yet (SELECT * EXCEPT c without "
+                    + "parentheses, * APPLY (...)): write * EXCEPT (c), or list the columns you want", e);
         }
         return new TenantSqlException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + message, e);
     }

@@ -69,7 +69,7 @@ class ErrorCodesIT {
                 Arguments.of("SELECT entity_id FROM entity_operations a JOIN entity_operations b "
                         + "ON a.entity_id = b.entity_id", 207, "AMBIGUOUS_COLUMN_NAME", "qualify it"),
                 // what the gateway does not read yet (48), what it refuses (497)
-                Arguments.of("SELECT * EXCEPT (detail) FROM entity_operations", 48, "NOT_IMPLEMENTED",
+                Arguments.of("SELECT * EXCEPT detail FROM entity_operations", 48, "NOT_IMPLEMENTED",
                         "list the columns you want"),
                 Arguments.of("INSERT INTO entity_operations SELECT * FROM entity_operations", 497, "ACCESS_DENIED",
                         "only runs queries that read"));
