@@ -207,7 +207,7 @@ SELECT tupleElement(pair, 1) AS s, tupleElement(pair, 2) AS o FROM (SELECT (sche
 SELECT count() FROM entity_operations WHERE (schema, operation) IN (('opportunity', 'createEntity'), ('contact', 'createEntity'))
 SELECT entity_id, argMax((operation, activity_id), timestamp) AS latest FROM entity_operations GROUP BY entity_id ORDER BY entity_id
 SELECT activity_id, tupleElement(JSONExtract(detail, 'payload', 'Tuple(_id String, _title String)'), '_title') AS title FROM entity_operations ORDER BY activity_id
-SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t, t.id AS id
+SELECT t.id AS id, t.n AS n FROM (SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t)
 SELECT mapFilter((k, v) -> v > 1, sumMap(map(entity_id, 1))) AS repeated FROM entity_operations
 -- group: JSON functions (data-lake docs, ClickHouse docs)
 SELECT activity_id, JSONExtractString(detail, 'payload', '_schema') AS s FROM entity_operations ORDER BY activity_id

@@ -127,8 +127,13 @@ final class ResultNormalizer {
                 case "getArray" -> {
                     Object[] values = (Object[]) array.getArray();
                     Object[] normalized = new Object[values.length];
+                    // Avatica's client reads no array of decimals: UInt64 as longs if they all fit, else as text
+                    boolean longs = java.util.Arrays.stream(values).allMatch(v -> v == null
+                            || v instanceof BigInteger big && big.bitLength() < 64);
                     for (int i = 0; i < values.length; i++) {
-                        normalized[i] = element(values[i]);
+                        normalized[i] = values[i] instanceof BigInteger big && longs ? (Object) big.longValue()
+                                : values[i] instanceof BigInteger || values[i] instanceof BigDecimal
+                                ? values[i].toString() : element(values[i]);
                     }
                     return normalized;
                 }
