@@ -10,7 +10,7 @@ SELECT entity_id, t, n FROM current_entities_final LEFT ARRAY JOIN _tags AS t, a
 SELECT c.entity_id, tag FROM current_entities_final AS c JOIN entity_operations AS e ON c.entity_id = e.entity_id ARRAY JOIN c._tags AS tag
 => SELECT `c`.`entity_id`, `tag` FROM `datawarehouse`.`16581729_current_entities_final` AS `c` INNER JOIN `datawarehouse`.`16581729_entity_operations` AS `e` ON `c`.`entity_id` = `e`.`entity_id` ARRAY JOIN `c`.`_tags` AS `tag`
 SELECT entity_id FROM entity_operations ARRAY JOIN nope AS x
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 SELECT count() FROM entity_operations ARRAY JOIN (SELECT groupArray(entity_id) FROM `16581730_entity_operations`) AS x
 !! Table 16581730_entity_operations does not exist in your catalog
 SELECT count() FROM entity_operations ARRAY JOIN arrayMap(x -> (SELECT max(entity_id) FROM `16581730_entity_operations`), _tags) AS y
@@ -25,7 +25,7 @@ SELECT schema, entity_id FROM entity_operations ORDER BY timestamp DESC LIMIT 1,
 SELECT schema, entity_id FROM entity_operations LIMIT 2 OFFSET 1 BY schema
 => SELECT `schema`, `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` LIMIT 2 OFFSET 1 BY `schema`
 SELECT entity_id FROM entity_operations LIMIT 1 BY nope
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 SELECT entity_id FROM entity_operations LIMIT 1 BY (SELECT 1 FROM `16581730_entity_operations`)
 !! Table 16581730_entity_operations does not exist in your catalog
 -- group: ORDER BY ... WITH FILL
@@ -36,7 +36,7 @@ SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d OR
 SELECT toDate(timestamp) AS d, count() AS n FROM entity_operations GROUP BY d ORDER BY d WITH FILL STEP INTERVAL 1 DAY, n
 => SELECT `toDate`(`timestamp`) AS `d`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `d` ORDER BY `d` WITH FILL STEP INTERVAL 1 DAY, `n`
 SELECT toDate(timestamp) AS d FROM entity_operations ORDER BY d WITH FILL FROM nope
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 SELECT toDate(timestamp) AS d FROM entity_operations ORDER BY d WITH FILL FROM (SELECT min(toDate(timestamp)) FROM `16581730_current_entities_final`)
 !! Table 16581730_current_entities_final does not exist in your catalog
 -- group: GROUP BY ... WITH TOTALS, ROLLUP, CUBE
@@ -88,7 +88,7 @@ WITH 'opportunity' AS s, c AS (SELECT entity_id, schema FROM current_entities_fi
 WITH toDate(timestamp) AS d SELECT d, schema FROM entity_operations ORDER BY d LIMIT 1 BY schema
 => WITH `toDate`(`timestamp`) AS `d` SELECT `d`, `schema` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `d` LIMIT 1 BY `schema`
 WITH nope AS n SELECT n FROM entity_operations
-!! The definition of column 'nope' depends on itself through the following columns: 'nope'
+!! Unknown identifier nope
 WITH (SELECT count() FROM `16581730_entity_operations`) AS n SELECT n
 !! Table 16581730_entity_operations does not exist in your catalog
 WITH (SELECT count() FROM system.tables) AS n SELECT n FROM entity_operations
@@ -117,7 +117,7 @@ SELECT sum(CAST(1 AS BIGINT)) FROM entity_operations
 SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING count()
 => SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `entity_id` HAVING `count`(*)
 SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING nope
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 SELECT entity_id FROM entity_operations ORDER BY entity_id OFFSET 4 ROWS
 => SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` ORDER BY `entity_id` OFFSET 4 ROWS
 SELECT entity_id FROM entity_operations ORDER BY entity_id LIMIT 1 WITH TIES
@@ -148,7 +148,7 @@ SELECT entity_id FROM entity_operations GROUP BY entity_id HAVING sequenceMatch(
 WITH 'Wallbox' AS wanted, created AS (SELECT entity_id FROM entity_operations WHERE schema = wanted) SELECT count() FROM created
 => WITH 'Wallbox' AS `wanted`, `created` AS (SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `schema` = `wanted`) SELECT `count`(*) FROM `created`
 SELECT DISTINCT ON (nope) schema FROM entity_operations
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 -- group: sub-columns of values (JSON paths, named tuple elements): a dotted name that starts with no table of the query
 SELECT entity_id, j.payload._title AS title FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY entity_id
 => SELECT `entity_id`, `j`.`payload`.`_title` AS `title` FROM (SELECT `entity_id`, `CAST`(`detail`, 'JSON') AS `j` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`) ORDER BY `entity_id`
@@ -157,8 +157,8 @@ SELECT CAST(('e1', 2), 'Tuple(id String, n UInt8)') AS t, t.id AS id
 SELECT e.entity_id, entity_operations.schema, datawarehouse.entity_operations.entity_id FROM entity_operations AS e, entity_operations
 => SELECT `e`.`entity_id`, `entity_operations`.`schema`, `entity_operations`.`entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `e`, `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
 SELECT nope.x FROM entity_operations
-!! Column 'nope' not found in any table
+!! Unknown identifier nope
 SELECT `16581730_entity_operations`.entity_id FROM entity_operations
-!! Column '16581730_entity_operations' not found in any table
+!! Unknown identifier 16581730_entity_operations
 SELECT datawarehouse.`16581730_entity_operations`.entity_id FROM entity_operations
-!! Table 'datawarehouse.16581730_entity_operations' not found
+!! Unknown identifier datawarehouse.16581730_entity_operations
