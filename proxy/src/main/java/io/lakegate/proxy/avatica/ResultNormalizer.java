@@ -119,23 +119,29 @@ final class ResultNormalizer {
 
     /**
      * An array whose elements Avatica can put in a frame: clickhouse-jdbc's elements are ClickHouse's values (UInt64 as
-     * BigInteger, tuples as Object[]), and Avatica reads them with {@code getArray()}, not element by element.
+     * BigInteger, tuples as Object[]), and Avatica reads them with {@code getArray()}, not element by element, and
+     * types them by {@code getBaseType()}, which must then say what they became.
      */
     private static java.sql.Array elements(java.sql.Array array) {
+        Object[] normalized;
+        int baseType;
+        try {
+            normalized = normalizedElements((Object[]) array.getArray());
+            baseType = baseType(normalized, array.getBaseType());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Reading an array of ClickHouse's answer failed: " + e.getMessage(), e);
+        }
         InvocationHandler handler = (p, method, args) -> {
             switch (method.getName()) {
                 case "getArray" -> {
-                    Object[] values = (Object[]) array.getArray();
-                    Object[] normalized = new Object[values.length];
-                    // Avatica's client reads no array of decimals: UInt64 as longs if they all fit, else as text
-                    boolean longs = java.util.Arrays.stream(values).allMatch(v -> v == null
-                            || v instanceof BigInteger big && big.bitLength() < 64);
-                    for (int i = 0; i < values.length; i++) {
-                        normalized[i] = values[i] instanceof BigInteger big && longs ? (Object) big.longValue()
-                                : values[i] instanceof BigInteger || values[i] instanceof BigDecimal
-                                ? values[i].toString() : element(values[i]);
-                    }
-                    return normalized;
+                    return normalized.clone();
+                }
+                case "getBaseType" -> {
+                    return baseType;
+                }
+                case "getBaseTypeName" -> {
+                    return baseType == array.getBaseType() ? array.getBaseTypeName()
+                            : java.sql.JDBCType.valueOf(baseType).getName();
                 }
                 case "getResultSet" -> throw new java.sql.SQLFeatureNotSupportedException("read with getArray()");
                 default -> {
@@ -151,9 +157,43 @@ final class ResultNormalizer {
                 new Class<?>[] {java.sql.Array.class}, handler);
     }
 
-    private static Object element(Object value) throws java.sql.SQLException {
+    /** Avatica's client reads no array of decimals: UInt64 as longs if they all fit, else as text; decimals as text. */
+    private static Object[] normalizedElements(Object[] values) {
+        boolean longs = java.util.Arrays.stream(values).allMatch(v -> v == null
+                || v instanceof BigInteger big && big.bitLength() < 64);
+        Object[] normalized = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            normalized[i] = v instanceof BigInteger big && longs ? (Object) big.longValue()
+                    : v instanceof BigInteger || v instanceof BigDecimal ? v.toString() : element(v);
+        }
+        return normalized;
+    }
+
+    private static int baseType(Object[] elements, int original) {
+        Object first = java.util.Arrays.stream(elements).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (first instanceof Long) {
+            return Types.BIGINT;
+        }
+        if (first instanceof String) {
+            return Types.VARCHAR;
+        }
+        if (first instanceof java.sql.Timestamp) {
+            return Types.TIMESTAMP;
+        }
+        if (first instanceof java.sql.Date) {
+            return Types.DATE;
+        }
+        return original;
+    }
+
+    private static Object element(Object value) {
         if (value instanceof java.sql.Array nested) {
-            return java.util.Arrays.asList((Object[]) elements(nested).getArray());
+            try {
+                return java.util.Arrays.asList((Object[]) elements(nested).getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Reading an array of ClickHouse's answer failed: " + e.getMessage(), e);
+            }
         }
         return normalize(value);
     }
