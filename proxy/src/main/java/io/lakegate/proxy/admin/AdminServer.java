@@ -23,7 +23,8 @@ import java.util.concurrent.Executors;
 /**
  * The admin port: the JDK's HTTP server (the ClickHouse door's too), since the API is a handful of small JSON
  * requests and needs nothing a servlet container adds. Everything under {@code /api} and {@code /metrics} needs a
- * bearer token; {@code /healthz} and {@code /readyz} do not (probes carry none, and they tell nothing of a tenant).
+ * bearer token; {@code /healthz} and {@code /readyz} do not (probes carry none, and they tell nothing of a tenant),
+ * nor do the credentials page's static files at {@code /} (the page asks for a token and sends it with its calls).
  * A request with a wrong token gets 401 and nothing else, whatever it asks for.
  */
 public final class AdminServer implements AutoCloseable {
@@ -72,6 +73,11 @@ public final class AdminServer implements AutoCloseable {
                     only(method, "GET");
                     Health.Readiness r = health.readiness();
                     send(exchange, r.ready() ? 200 : 503, JSON.valueToTree(r));
+                    return;
+                }
+                if (CredentialsPage.serves(path)) {
+                    only(method, "GET");
+                    CredentialsPage.serve(exchange, path);
                     return;
                 }
                 Optional<AdminTokens.Scope> scope = tokens.authorize(exchange.getRequestHeaders()

@@ -39,7 +39,8 @@ public final class AdminTokens {
 
     private final List<Token> tokens = new ArrayList<>();
 
-    private AdminTokens() {
+    /** No tokens yet: nothing is accepted. */
+    public AdminTokens() {
     }
 
     /** A random operator token, for the demo and for {@code serve} without one given. */
@@ -50,7 +51,12 @@ public final class AdminTokens {
     }
 
     public static AdminTokens operator(String token) {
-        return new AdminTokens().add(token, Scope.OPERATOR, "--admin-token");
+        return new AdminTokens().addOperator(token);
+    }
+
+    /** Accepts {@code token} for everything too. */
+    public AdminTokens addOperator(String token) {
+        return add(token, Scope.OPERATOR, "--admin-token");
     }
 
     /**

@@ -42,54 +42,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * or confined to their org, and metrics that count what the audit table records.
  */
 class AdminApiIT {
-    private static final String ORG = "1700";
-    private static final String OTHER = "1701";
-    private static final String OPERATOR_TOKEN = AdminTokens.generate();
-    private static final String ORG_TOKEN = AdminTokens.generate();
+    private static final String ORG = AdminFixture.ORG;
+    private static final String OTHER = AdminFixture.OTHER;
+    private static final String OPERATOR_TOKEN = AdminFixture.OPERATOR_TOKEN;
+    private static final String ORG_TOKEN = AdminFixture.ORG_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String FIVE_ROWS = "SELECT activity_id FROM entity_operations ORDER BY activity_id";
 
-    private static ClickHouseTarget target;
-    private static SchemaSettings settings;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void gatewayWithAdminPort(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        TestClickHouse ch = TestClickHouse.get();
-        target = ClickHouseTarget.remote(ch.url(), ch.user(), ch.password());
-        settings = SchemaSettings.defaults().withDatabase("gw_admin_" + ProcessHandle.current().pid());
-        sql("default", "DROP DATABASE IF EXISTS " + settings.database() + " SYNC");
-        new SchemaManager(target, settings).update();
-        Path tokens = Files.writeString(dir.resolve("tokens"), "# operator, then org " + ORG + "'s portal\n"
-                + OPERATOR_TOKEN + "\n" + ORG_TOKEN + " " + ORG + "\n");
-        gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null,
-                TenantLimits.DEFAULTS, new Gateway.Admin(0, AdminTokens.fromFile(tokens), "127.0.0.1"),
-                new io.lakegate.proxy.gateway.AuditTable.Settings(10_000, 1_000, Duration.ofMillis(200),
-                        Duration.ofSeconds(5))));
-        for (String org : new String[] {ORG, OTHER}) {
-            assertThat(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"" + org + "\"}").statusCode())
-                    .isEqualTo(201);
-            sql(settings.database(), "INSERT INTO entity_operations (activity_id, entity_id, org_id, operation, "
-                    + "schema, timestamp, detail) SELECT concat('a', toString(number)), 'e', '" + org
-                    + "', 'createEntity', 'opportunity', now64(3), '{}' FROM numbers(5)");
-        }
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sql("default", "DROP DATABASE IF EXISTS " + settings.database() + " SYNC");
-    }
+    private final AdminFixture fx = AdminFixture.get();
+    private final SchemaSettings settings = fx.settings;
+    private final Gateway gateway = fx.gateway;
 
     @Test
     void aWrongOrMissingTokenGets401AndNothingElse() throws Exception {
         for (String token : new String[] {null, "", "wrong-token-of-enough-length", OPERATOR_TOKEN + "x"}) {
             for (String path : new String[] {"/api/orgs", "/api/orgs/" + ORG + "/credentials", "/api/orgs/999/limits",
                     "/metrics", "/api/nothing"}) {
-                HttpResponse<String> r = call("GET", path, token, null);
+                HttpResponse<String> r = fx.call("GET", path, token, null);
                 assertThat(r.statusCode()).as(path + " with " + token).isEqualTo(401);
                 assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
                         assertThat(v).startsWith("Bearer"));
@@ -98,7 +67,7 @@ class AdminApiIT {
                 assertThat(r.body()).doesNotContain(ORG).doesNotContain("999");
             }
         }
-        HttpResponse<String> writing = call("POST", "/api/orgs", "not-the-token-but-long", "{\"org_id\": \"42\"}");
+        HttpResponse<String> writing = fx.call("POST", "/api/orgs", "not-the-token-but-long", "{\"org_id\": \"42\"}");
         assertThat(writing.statusCode()).isEqualTo(401);
         assertThat(orgIds(OPERATOR_TOKEN)).doesNotContain("42");
     }
@@ -106,50 +75,50 @@ class AdminApiIT {
     @Test
     void orgsAreProvisionedListedAndRemoved() throws Exception {
         assertThat(orgIds(OPERATOR_TOKEN)).contains(ORG, OTHER);
-        HttpResponse<String> created = call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"1709\"}");
+        HttpResponse<String> created = fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"1709\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).path("views_current").asBoolean()).isTrue();
-        assertThat(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"1709\"}").statusCode()).isEqualTo(200);
+        assertThat(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"1709\"}").statusCode()).isEqualTo(200);
         assertThat(orgIds(OPERATOR_TOKEN)).contains("1709");
-        assertThat(sql(settings.database(), "SELECT count() FROM system.tables WHERE database = currentDatabase() "
+        assertThat(fx.sql("SELECT count() FROM system.tables WHERE database = currentDatabase() "
                 + "AND name = '1709_entity_operations'")).isEqualTo("1");
 
-        assertThat(call("DELETE", "/api/orgs/1709", OPERATOR_TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(fx.call("DELETE", "/api/orgs/1709", OPERATOR_TOKEN, null).statusCode()).isEqualTo(200);
         assertThat(orgIds(OPERATOR_TOKEN)).doesNotContain("1709");
-        HttpResponse<String> again = call("DELETE", "/api/orgs/1709", OPERATOR_TOKEN, null);
+        HttpResponse<String> again = fx.call("DELETE", "/api/orgs/1709", OPERATOR_TOKEN, null);
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(again.body()).path("error").asText()).contains("1709 is not provisioned");
     }
 
     @Test
     void badInputGetsA4xxSayingWhatIsWrong() throws Exception {
-        assertError(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"12; DROP\"}"), 400, "org");
-        assertError(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org\": \"12\"}"), 400, "org_id");
-        assertError(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": 12"), 400, "not JSON");
-        assertError(call("POST", "/api/orgs", OPERATOR_TOKEN, null), 400, "JSON object");
-        assertError(call("PUT", "/api/orgs", OPERATOR_TOKEN, "{}"), 405, "GET, POST");
-        assertError(call("GET", "/api/orgs/424242/credentials", OPERATOR_TOKEN, null), 404, "not provisioned");
-        assertError(call("GET", "/api/orgs/" + ORG + "/tables", OPERATOR_TOKEN, null), 404, "/credentials");
-        assertError(call("DELETE", "/api/orgs/" + ORG + "/credentials/nobody", OPERATOR_TOKEN, null), 404,
+        assertError(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"12; DROP\"}"), 400, "org");
+        assertError(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org\": \"12\"}"), 400, "org_id");
+        assertError(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": 12"), 400, "not JSON");
+        assertError(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, null), 400, "JSON object");
+        assertError(fx.call("PUT", "/api/orgs", OPERATOR_TOKEN, "{}"), 405, "GET, POST");
+        assertError(fx.call("GET", "/api/orgs/424242/credentials", OPERATOR_TOKEN, null), 404, "not provisioned");
+        assertError(fx.call("GET", "/api/orgs/" + ORG + "/tables", OPERATOR_TOKEN, null), 404, "/credentials");
+        assertError(fx.call("DELETE", "/api/orgs/" + ORG + "/credentials/nobody", OPERATOR_TOKEN, null), 404,
                 "no active credential named 'nobody'");
-        assertError(call("POST", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, "{\"label\": 5}"), 400,
+        assertError(fx.call("POST", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, "{\"label\": 5}"), 400,
                 "label must be a string");
         String limits = "/api/orgs/" + ORG + "/limits";
-        assertError(call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": -1}"), 400, "max_result_rows");
-        assertError(call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": \"many\"}"), 400, "whole number");
-        assertError(call("PUT", limits, OPERATOR_TOKEN, "{\"max_rows\": 5}"), 400, "Unknown limit 'max_rows'");
-        assertError(call("PUT", limits, OPERATOR_TOKEN, "{\"max_concurrent_queries\": 0}"), 400,
+        assertError(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": -1}"), 400, "max_result_rows");
+        assertError(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": \"many\"}"), 400, "whole number");
+        assertError(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_rows\": 5}"), 400, "Unknown limit 'max_rows'");
+        assertError(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_concurrent_queries\": 0}"), 400,
                 "max_concurrent_queries");
-        assertError(call("PUT", limits, OPERATOR_TOKEN, "[1]"), 400, "JSON object");
-        assertError(call("POST", "/api/orgs", OPERATOR_TOKEN, "x".repeat(AdminServer.MAX_BODY_BYTES + 1)), 413,
+        assertError(fx.call("PUT", limits, OPERATOR_TOKEN, "[1]"), 400, "JSON object");
+        assertError(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "x".repeat(AdminServer.MAX_BODY_BYTES + 1)), 413,
                 "larger than");
         // nothing of the refused changes was kept
-        assertThat(JSON.readTree(call("GET", limits, OPERATOR_TOKEN, null).body()).path("own").size()).isZero();
+        assertThat(JSON.readTree(fx.call("GET", limits, OPERATOR_TOKEN, null).body()).path("own").size()).isZero();
     }
 
     @Test
     void aCredentialIsIssuedUsedThroughBothDoorsListedAndRevoked() throws Exception {
-        HttpResponse<String> issued = call("POST", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN,
+        HttpResponse<String> issued = fx.call("POST", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN,
                 "{\"label\": \"Power BI, finance\"}");
         assertThat(issued.statusCode()).isEqualTo(201);
         JsonNode c = JSON.readTree(issued.body());
@@ -160,28 +129,28 @@ class AdminApiIT {
                 .isEqualTo("jdbc:clickhouse:http://127.0.0.1:" + gateway.httpPort() + "/" + settings.database());
         assertThat(c.path("odbc_connection_string").asText()).contains("UID=" + user, "PWD=" + password);
 
-        assertThat(clickHouseDoor(user, password, "SELECT count() FROM entity_operations").body().strip())
+        assertThat(fx.clickHouseDoor(user, password, "SELECT count() FROM entity_operations").body().strip())
                 .isEqualTo("5");
-        Connection open = avatica(user, password);
+        Connection open = fx.avatica(user, password);
         assertThat(count(open)).isEqualTo(5);
 
-        HttpResponse<String> listed = call("GET", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, null);
+        HttpResponse<String> listed = fx.call("GET", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, null);
         assertThat(listed.statusCode()).isEqualTo(200);
         JsonNode mine = find(JSON.readTree(listed.body()), user);
         assertThat(mine.path("label").asText()).isEqualTo("Power BI, finance");
         assertThat(mine.path("active").asBoolean()).isTrue();
         assertThat(listed.body()).doesNotContain(password).doesNotContain("password").doesNotContain("$2a$");
         // another org's list does not show it
-        assertThat(call("GET", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null).body())
+        assertThat(fx.call("GET", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null).body())
                 .doesNotContain(user);
         // nor can it be revoked through another org
-        assertThat(call("DELETE", "/api/orgs/" + OTHER + "/credentials/" + user, OPERATOR_TOKEN, null).statusCode())
+        assertThat(fx.call("DELETE", "/api/orgs/" + OTHER + "/credentials/" + user, OPERATOR_TOKEN, null).statusCode())
                 .isEqualTo(404);
 
-        assertThat(call("DELETE", "/api/orgs/" + ORG + "/credentials/" + user, OPERATOR_TOKEN, null).statusCode())
+        assertThat(fx.call("DELETE", "/api/orgs/" + ORG + "/credentials/" + user, OPERATOR_TOKEN, null).statusCode())
                 .isEqualTo(200);
-        assertThat(clickHouseDoor(user, password, "SELECT 1").statusCode()).isIn(401, 403, 516);
-        assertThat(catchThrowable(() -> avatica(user, password))).isNotNull();
+        assertThat(fx.clickHouseDoor(user, password, "SELECT 1").statusCode()).isIn(401, 403, 516);
+        assertThat(catchThrowable(() -> fx.avatica(user, password))).isNotNull();
         // the connection opened before the revocation ends within seconds
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Throwable ended = null;
@@ -190,7 +159,7 @@ class AdminApiIT {
             Thread.sleep(200);
         }
         assertThat(ended).as("the open connection of a revoked credential ends").isNotNull();
-        JsonNode after = find(JSON.readTree(call("GET", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, null)
+        JsonNode after = find(JSON.readTree(fx.call("GET", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, null)
                 .body()), user);
         assertThat(after.path("active").asBoolean()).isFalse();
         assertThat(after.path("revoked_at").asText()).isNotEmpty();
@@ -198,63 +167,63 @@ class AdminApiIT {
 
     @Test
     void limitsChangedThroughTheApiHoldOnTheNextQueryOfBothDoors() throws Exception {
-        JsonNode c = JSON.readTree(call("POST", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null).body());
+        JsonNode c = JSON.readTree(fx.call("POST", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null).body());
         String user = c.path("username").asText();
         String password = c.path("password").asText();
         String limits = "/api/orgs/" + OTHER + "/limits";
-        JsonNode before = JSON.readTree(call("GET", limits, OPERATOR_TOKEN, null).body());
+        JsonNode before = JSON.readTree(fx.call("GET", limits, OPERATOR_TOKEN, null).body());
         assertThat(before.path("limits").path("max_result_rows").asLong())
                 .isEqualTo(TenantLimits.DEFAULTS.maxResultRows());
         assertThat(before.path("own").size()).isZero();
-        try (Connection jdbc = avatica(user, password)) {
+        try (Connection jdbc = fx.avatica(user, password)) {
             assertThat(rows(jdbc, FIVE_ROWS)).isEqualTo(5);
 
-            HttpResponse<String> set = call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": 2}");
+            HttpResponse<String> set = fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": 2}");
             assertThat(set.statusCode()).isEqualTo(200);
             JsonNode now = JSON.readTree(set.body());
             assertThat(now.path("limits").path("max_result_rows").asLong()).isEqualTo(2);
             assertThat(now.path("own").path("max_result_rows").asLong()).isEqualTo(2);
             assertThat(now.path("defaults").path("max_result_rows").asLong())
                     .isEqualTo(TenantLimits.DEFAULTS.maxResultRows());
-            assertThat(sql(settings.database(), "SELECT max_result_rows FROM lakegate_limits FINAL WHERE org_id = '"
+            assertThat(fx.sql("SELECT max_result_rows FROM lakegate_limits FINAL WHERE org_id = '"
                     + OTHER + "'")).isEqualTo("2");
 
-            HttpResponse<String> overClickHouse = clickHouseDoor(user, password, FIVE_ROWS);
+            HttpResponse<String> overClickHouse = fx.clickHouseDoor(user, password, FIVE_ROWS);
             assertThat(overClickHouse.statusCode()).isNotEqualTo(200);
             // ClickHouse's own words here: it fails the query while the door streams its answer
             assertThat(overClickHouse.body()).contains("max rows: 2", "TOO_MANY_ROWS_OR_BYTES");
             assertThat(catchThrowable(() -> rows(jdbc, FIVE_ROWS))).hasMessageContaining("max_result_rows (2)");
             // another org keeps the defaults
-            JsonNode other = JSON.readTree(call("GET", "/api/orgs/" + ORG + "/limits", OPERATOR_TOKEN, null).body());
+            JsonNode other = JSON.readTree(fx.call("GET", "/api/orgs/" + ORG + "/limits", OPERATOR_TOKEN, null).body());
             assertThat(other.path("limits").path("max_result_rows").asLong())
                     .isEqualTo(TenantLimits.DEFAULTS.maxResultRows());
 
-            assertThat(call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": null, \"max_queries_per_minute\": 3}")
+            assertThat(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_result_rows\": null, \"max_queries_per_minute\": 3}")
                     .statusCode()).isEqualTo(200);
             assertThat(rows(jdbc, FIVE_ROWS)).isEqualTo(5);
-            assertThat(clickHouseDoor(user, password, FIVE_ROWS).statusCode()).isEqualTo(200);
+            assertThat(fx.clickHouseDoor(user, password, FIVE_ROWS).statusCode()).isEqualTo(200);
             assertThat(rows(jdbc, FIVE_ROWS)).isEqualTo(5);
-            HttpResponse<String> fourth = clickHouseDoor(user, password, FIVE_ROWS);
+            HttpResponse<String> fourth = fx.clickHouseDoor(user, password, FIVE_ROWS);
             assertThat(fourth.statusCode()).isNotEqualTo(200);
             assertThat(fourth.body()).contains("max_queries_per_minute (3) reached for org " + OTHER);
             assertThat(catchThrowable(() -> rows(jdbc, FIVE_ROWS))).hasMessageContaining("max_queries_per_minute");
 
-            assertThat(call("PUT", limits, OPERATOR_TOKEN, "{\"max_queries_per_minute\": null}").statusCode())
+            assertThat(fx.call("PUT", limits, OPERATOR_TOKEN, "{\"max_queries_per_minute\": null}").statusCode())
                     .isEqualTo(200);
             assertThat(rows(jdbc, FIVE_ROWS)).isEqualTo(5);
-            assertThat(JSON.readTree(call("GET", limits, OPERATOR_TOKEN, null).body()).path("own").size()).isZero();
+            assertThat(JSON.readTree(fx.call("GET", limits, OPERATOR_TOKEN, null).body()).path("own").size()).isZero();
         }
     }
 
     @Test
     void anOrgTokenManagesItsOrgAndNoOther() throws Exception {
         assertThat(orgIds(ORG_TOKEN)).containsExactly(ORG);
-        assertThat(call("GET", "/api/orgs/" + ORG + "/credentials", ORG_TOKEN, null).statusCode()).isEqualTo(200);
-        assertThat(call("GET", "/api/orgs/" + ORG + "/limits", ORG_TOKEN, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> own = call("POST", "/api/orgs/" + ORG + "/credentials", ORG_TOKEN, "{}");
+        assertThat(fx.call("GET", "/api/orgs/" + ORG + "/credentials", ORG_TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(fx.call("GET", "/api/orgs/" + ORG + "/limits", ORG_TOKEN, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> own = fx.call("POST", "/api/orgs/" + ORG + "/credentials", ORG_TOKEN, "{}");
         assertThat(own.statusCode()).isEqualTo(201);
 
-        JsonNode neighbours = JSON.readTree(call("POST", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null)
+        JsonNode neighbours = JSON.readTree(fx.call("POST", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null)
                 .body());
         String theirs = neighbours.path("username").asText();
         for (String[] request : new String[][] {{"GET", "/api/orgs/" + OTHER + "/credentials", null},
@@ -264,29 +233,29 @@ class AdminApiIT {
                 {"PUT", "/api/orgs/" + OTHER + "/limits", "{\"max_result_rows\": 1}"},
                 {"DELETE", "/api/orgs/" + OTHER, null},
                 {"GET", "/api/orgs/424242/credentials", null}}) {
-            HttpResponse<String> r = call(request[0], request[1], ORG_TOKEN, request[2]);
+            HttpResponse<String> r = fx.call(request[0], request[1], ORG_TOKEN, request[2]);
             assertThat(r.statusCode()).as(String.join(" ", request[0], request[1])).isEqualTo(403);
             assertThat(r.body()).contains("only").doesNotContain(theirs);
         }
-        assertError(call("POST", "/api/orgs", ORG_TOKEN, "{\"org_id\": \"1708\"}"), 403, "operator token");
-        assertError(call("DELETE", "/api/orgs/" + ORG, ORG_TOKEN, null), 403, "operator token");
-        assertError(call("GET", "/metrics", ORG_TOKEN, null), 403, "operator token");
+        assertError(fx.call("POST", "/api/orgs", ORG_TOKEN, "{\"org_id\": \"1708\"}"), 403, "operator token");
+        assertError(fx.call("DELETE", "/api/orgs/" + ORG, ORG_TOKEN, null), 403, "operator token");
+        assertError(fx.call("GET", "/metrics", ORG_TOKEN, null), 403, "operator token");
         // its own org's path does not reach another org's credential either
-        assertThat(call("DELETE", "/api/orgs/" + ORG + "/credentials/" + theirs, ORG_TOKEN, null).statusCode())
+        assertThat(fx.call("DELETE", "/api/orgs/" + ORG + "/credentials/" + theirs, ORG_TOKEN, null).statusCode())
                 .isEqualTo(404);
-        assertThat(clickHouseDoor(theirs, neighbours.path("password").asText(), "SELECT 1").statusCode())
+        assertThat(fx.clickHouseDoor(theirs, neighbours.path("password").asText(), "SELECT 1").statusCode())
                 .isEqualTo(200);
-        assertThat(sql(settings.database(), "SELECT count() FROM lakegate_limits WHERE org_id = '" + OTHER
+        assertThat(fx.sql("SELECT count() FROM lakegate_limits WHERE org_id = '" + OTHER
                 + "' AND max_result_rows = 1")).isEqualTo("0");
         assertThat(orgIds(OPERATOR_TOKEN)).contains(OTHER);
     }
 
     @Test
     void healthAndReadinessNeedNoToken() throws Exception {
-        HttpResponse<String> alive = call("GET", "/healthz", null, null);
+        HttpResponse<String> alive = fx.call("GET", "/healthz", null, null);
         assertThat(alive.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(alive.body()).path("status").asText()).isEqualTo("alive");
-        HttpResponse<String> ready = call("GET", "/readyz", null, null);
+        HttpResponse<String> ready = fx.call("GET", "/readyz", null, null);
         assertThat(ready.statusCode()).isEqualTo(200);
         JsonNode r = JSON.readTree(ready.body());
         assertThat(r.path("ready").asBoolean()).isTrue();
@@ -301,19 +270,19 @@ class AdminApiIT {
     @Test
     void aScrapeCountsWhatTheAuditTableRecords() throws Exception {
         String org = "1702";
-        assertThat(call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"" + org + "\"}").statusCode())
+        assertThat(fx.call("POST", "/api/orgs", OPERATOR_TOKEN, "{\"org_id\": \"" + org + "\"}").statusCode())
                 .isEqualTo(201);
-        JsonNode c = JSON.readTree(call("POST", "/api/orgs/" + org + "/credentials", OPERATOR_TOKEN, null).body());
+        JsonNode c = JSON.readTree(fx.call("POST", "/api/orgs/" + org + "/credentials", OPERATOR_TOKEN, null).body());
         String user = c.path("username").asText();
         String password = c.path("password").asText();
         for (int i = 0; i < 3; i++) {
-            assertThat(clickHouseDoor(user, password, "SELECT count() FROM entity_operations").statusCode())
+            assertThat(fx.clickHouseDoor(user, password, "SELECT count() FROM entity_operations").statusCode())
                     .isEqualTo(200);
         }
-        assertThat(clickHouseDoor(user, password, "DROP TABLE entity_operations").statusCode()).isNotEqualTo(200);
-        assertThat(clickHouseDoor(user, password, "SELECT throwIf(count() = 0, 'none') FROM entity_operations")
+        assertThat(fx.clickHouseDoor(user, password, "DROP TABLE entity_operations").statusCode()).isNotEqualTo(200);
+        assertThat(fx.clickHouseDoor(user, password, "SELECT throwIf(count() = 0, 'none') FROM entity_operations")
                 .statusCode()).isNotEqualTo(200);
-        try (Connection jdbc = avatica(user, password)) {
+        try (Connection jdbc = fx.avatica(user, password)) {
             assertThat(count(jdbc)).isZero();
             assertThat(count(jdbc)).isZero();
             try (var ps = jdbc.prepareStatement("SELECT count() AS n FROM entity_operations WHERE schema = ?")) {
@@ -328,24 +297,24 @@ class AdminApiIT {
         assertThat(audited).containsEntry("clickhouse/query/ok", 3L).containsEntry("clickhouse/query/error", 2L)
                 .containsEntry("avatica/prepare/ok", 1L).containsEntry("avatica/query/ok", 3L)
                 .containsEntry("avatica/query/error", 1L);
-        String metrics = call("GET", "/metrics", OPERATOR_TOKEN, null).body();
+        String metrics = fx.call("GET", "/metrics", OPERATOR_TOKEN, null).body();
         assertThat(metrics).contains("lakegate_query_duration_seconds_bucket{door=\"clickhouse\"")
                 .contains("lakegate_query_errors_total{door=\"clickhouse\",kind=\"refused\"}")
                 .contains("lakegate_query_errors_total{door=\"clickhouse\",kind=\"clickhouse\"}")
                 .contains("lakegate_jdbc_connections_open").contains("lakegate_login_failures_total{reason=\"wrong\"}")
                 .contains("lakegate_audit_written_total").contains("lakegate_result_bytes_total{door=\"clickhouse\",org=\""
                         + org + "\"}");
-        assertThat(sql(settings.database(), "SELECT sum(bytes) > 0, countIf(error_kind = 'refused'), "
+        assertThat(fx.sql("SELECT sum(bytes) > 0, countIf(error_kind = 'refused'), "
                 + "countIf(error_kind = 'clickhouse') FROM lakegate_audit WHERE org_id = '" + org + "' AND door = "
                 + "'clickhouse'")).isEqualTo("1\t1\t1");
     }
 
-    private static Map<String, Long> waitForAuditRows(String org, int atLeast) throws Exception {
+    private Map<String, Long> waitForAuditRows(String org, int atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             Map<String, Long> counts = new TreeMap<>();
             long total = 0;
-            for (String line : sql(settings.database(), "SELECT door, if(step = '', 'query', step), outcome, "
+            for (String line : fx.sql("SELECT door, if(step = '', 'query', step), outcome, "
                     + "count() FROM lakegate_audit WHERE org_id = '" + org + "' GROUP BY ALL").split("\n")) {
                 if (!line.isBlank()) {
                     String[] f = line.split("\t");
@@ -360,11 +329,11 @@ class AdminApiIT {
         }
     }
 
-    private static Map<String, Long> scrapedQueries(String org) throws Exception {
+    private Map<String, Long> scrapedQueries(String org) throws Exception {
         Pattern line = Pattern.compile("lakegate_queries_total\\{door=\"([a-z]+)\",org=\"" + org
                 + "\",outcome=\"([a-z]+)\",step=\"([a-z]+)\"} ([0-9.E]+)");
         Map<String, Long> counts = new TreeMap<>();
-        Matcher m = line.matcher(call("GET", "/metrics", OPERATOR_TOKEN, null).body());
+        Matcher m = line.matcher(fx.call("GET", "/metrics", OPERATOR_TOKEN, null).body());
         while (m.find()) {
             counts.put(m.group(1) + "/" + m.group(3) + "/" + m.group(2), (long) Double.parseDouble(m.group(4)));
         }
@@ -389,38 +358,12 @@ class AdminApiIT {
         throw new AssertionError(username + " is not in " + list);
     }
 
-    private static java.util.List<String> orgIds(String token) throws Exception {
-        HttpResponse<String> r = call("GET", "/api/orgs", token, null);
+    private java.util.List<String> orgIds(String token) throws Exception {
+        HttpResponse<String> r = fx.call("GET", "/api/orgs", token, null);
         assertThat(r.statusCode()).isEqualTo(200);
         java.util.List<String> ids = new java.util.ArrayList<>();
         JSON.readTree(r.body()).forEach(o -> ids.add(o.path("org_id").asText()));
         return ids;
-    }
-
-    static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.adminPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<String> clickHouseDoor(String user, String password, String sql) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static Connection avatica(String user, String password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("avatica_user", user);
-        p.setProperty("avatica_password", password);
-        return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + gateway.avaticaPort()
-                + ";serialization=protobuf;authentication=BASIC", p);
     }
 
     private static long count(Connection c) throws SQLException {
@@ -439,12 +382,5 @@ class AdminApiIT {
             }
             return n;
         }
-    }
-
-    /** {@code sql}'s answer from ClickHouse itself, as tab-separated text. */
-    private static String sql(String database, String sql) {
-        HttpResponse<String> r = TestClickHouse.get().post(sql, "database=" + database);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r.body().strip();
     }
 }
