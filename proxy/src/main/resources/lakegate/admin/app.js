@@ -141,6 +141,8 @@ $("login").addEventListener("submit", signIn);
 $("generate").addEventListener("submit", generate);
 $("org").addEventListener("change", () => loadCredentials().catch((e) => show("error", e.message)));
 $("issued-close").addEventListener("click", () => $("issued").close());
+// once closed, the password is nowhere on the page any more
+$("issued").addEventListener("close", () => $("details").replaceChildren());
 $("confirm-yes").addEventListener("click", revoke);
 $("confirm-no").addEventListener("click", () => $("confirm").close());
 $("sign-out").addEventListener("click", signOut);

@@ -35,6 +35,11 @@ class CredentialsPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Held (java.util.logging keeps loggers weakly): Selenium warns that it has no DevTools binding for this
+     * chromium's version, which the test does not use.
+     */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
     private static WebDriver browser;
     private static Path profile;
 
@@ -44,6 +49,7 @@ class CredentialsPageIT {
     static void browser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "CredentialsPageIT needs "
                 + "Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         profile = Files.createTempDirectory("lakegate-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -83,6 +89,7 @@ class CredentialsPageIT {
         browser.findElement(By.id("token")).sendKeys(AdminFixture.ORG_TOKEN);
         browser.findElement(By.cssSelector("#login button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in form is gone").isFalse();
         Select org = new Select(browser.findElement(By.id("org")));
         assertThat(org.getOptions()).extracting(WebElement::getText).containsExactly(AdminFixture.ORG);
 
@@ -103,6 +110,7 @@ class CredentialsPageIT {
         assertThat(fx.clickHouseDoor(user, password, "SELECT count() FROM entity_operations").body().strip())
                 .isEqualTo("5");
         dialog.findElement(By.id("issued-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("issued")));
 
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#credentials tr[data-username='" + user + "']")));
