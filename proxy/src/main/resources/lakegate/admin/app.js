@@ -57,7 +57,9 @@ async function loadCredentials() {
   rows.replaceChildren(...active.map((c) => {
     const tr = document.createElement("tr");
     tr.dataset.username = c.username;
-    for (const [text, cls] of [[c.username, "user"], [c.label || "—", ""], [c.created_at + " UTC", ""]]) {
+    const lastUsed = c.last_used_at ? c.last_used_at + " UTC" : "never";
+    for (const [text, cls] of [[c.username, "user"], [c.label || "—", ""], [c.created_at + " UTC", ""],
+                               [lastUsed, ""]]) {
       const td = tr.insertCell();
       td.textContent = text;
       if (cls) td.className = cls;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.credentials.ConnectionInfo;
 import io.lakegate.proxy.credentials.Credential;
 import io.lakegate.proxy.credentials.CredentialStore;
@@ -17,6 +18,8 @@ import io.lakegate.schema.entity.EntityViews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -140,11 +143,12 @@ public final class AdminApi {
         if (username == null) {
             return switch (method) {
                 case "GET" -> {
+                    Map<String, String> lastUsed = lastUsed(org);
                     ArrayNode list = JSON.createArrayNode();
                     for (Credential c : store.list(org)) {
                         list.addObject().put("username", c.username()).put("label", c.label())
-                                .put("created_at", c.createdAt()).put("revoked_at", c.revokedAt())
-                                .put("active", !c.revoked());
+                                .put("created_at", c.createdAt()).put("last_used_at", lastUsed.get(c.username()))
+                                .put("revoked_at", c.revokedAt()).put("active", !c.revoked());
                     }
                     yield new Answer(200, list);
                 }
@@ -174,6 +178,24 @@ public final class AdminApi {
             throw new ApiException(404, "Org " + org + " has no active credential named '" + username + "'");
         }
         return new Answer(200, JSON.createObjectNode().put("revoked", username));
+    }
+
+    /**
+     * When each of the org's credentials last ran a query, from the audit trail: every replica writes there, so it
+     * is the same whichever gateway answers.
+     */
+    private Map<String, String> lastUsed(OrgId org) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT user, toString(max(time)) FROM "
+                + ClickHouseQuoting.identifier(settings.database()) + ".lakegate_audit WHERE org_id = ? GROUP BY user")) {
+            ps.setString(1, org.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return result;
     }
 
     private Answer limits(OrgId org, String method, JsonNode body) throws SQLException {

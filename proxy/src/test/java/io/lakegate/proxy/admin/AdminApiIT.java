@@ -139,6 +139,7 @@ class AdminApiIT {
         JsonNode mine = find(JSON.readTree(listed.body()), user);
         assertThat(mine.path("label").asText()).isEqualTo("Power BI, finance");
         assertThat(mine.path("active").asBoolean()).isTrue();
+        assertThat(mine.path("created_at").asText()).isNotEmpty();
         assertThat(listed.body()).doesNotContain(password).doesNotContain("password").doesNotContain("$2a$");
         // another org's list does not show it
         assertThat(fx.call("GET", "/api/orgs/" + OTHER + "/credentials", OPERATOR_TOKEN, null).body())
@@ -162,6 +163,8 @@ class AdminApiIT {
         JsonNode after = find(JSON.readTree(fx.call("GET", "/api/orgs/" + ORG + "/credentials", OPERATOR_TOKEN, null)
                 .body()), user);
         assertThat(after.path("active").asBoolean()).isFalse();
+        // its queries are in the audit trail, which says when it was last used
+        assertThat(after.path("last_used_at").asText()).startsWith(mine.path("created_at").asText().substring(0, 10));
         assertThat(after.path("revoked_at").asText()).isNotEmpty();
     }
 

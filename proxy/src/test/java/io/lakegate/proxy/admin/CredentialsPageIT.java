@@ -115,7 +115,7 @@ class CredentialsPageIT {
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#credentials tr[data-username='" + user + "']")));
         // the label is shown as text, never as markup
-        assertThat(row.getText()).contains(user, label);
+        assertThat(row.getText()).contains(user, label, "never"); // listed when issued, before its first query
         assertThat(row.findElements(By.tagName("b"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(password);
         screenshot("list");
