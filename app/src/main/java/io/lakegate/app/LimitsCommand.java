@@ -104,13 +104,10 @@ final class LimitsCommand {
             }
             // without a running gateway its flags are unknown here: the defaults shown are serve's own defaults
             OrgLimits limits = new OrgLimits(c, ch.settings().database(), TenantLimits.DEFAULTS, Duration.ZERO);
-            Map<String, Long> own = changes.isEmpty() ? limits.overrides(org.value())
-                    : limits.change(org.value(), changes);
-            ObjectNode result = JSON.createObjectNode().put("org_id", org.value());
-            result.set("limits", JSON.valueToTree(TenantLimits.DEFAULTS.with(own).byName()));
-            result.set("own", JSON.valueToTree(own));
-            result.set("defaults", JSON.valueToTree(TenantLimits.DEFAULTS.byName()));
-            return result;
+            if (!changes.isEmpty()) {
+                limits.change(org.value(), changes);
+            }
+            return JSON.valueToTree(limits.describe(org.value()));
         }
     }
 

@@ -226,13 +226,8 @@ public final class AdminApi {
         }
     }
 
-    private ObjectNode limitsOf(OrgId org) throws SQLException {
-        Map<String, Long> own = limits.overrides(org.value());
-        ObjectNode result = JSON.createObjectNode().put("org_id", org.value());
-        result.set("limits", JSON.valueToTree(limits.defaults().with(own).byName()));
-        result.set("own", JSON.valueToTree(own));
-        result.set("defaults", JSON.valueToTree(limits.defaults().byName()));
-        return result;
+    private JsonNode limitsOf(OrgId org) throws SQLException {
+        return JSON.valueToTree(limits.describe(org.value()));
     }
 
     private static AdminTokens.Scope operator(AdminTokens.Scope scope) {

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -48,7 +49,9 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
     private final UpstreamClickHouse clickhouse;
     private final String insert;
     private final Settings settings;
-    private final BlockingQueue<AuditLog.Record> buffer;
+    private final BlockingQueue<AuditLog.Record> buffer = new LinkedBlockingQueue<>();
+    /** Records kept, in the buffer and in the batch being sent: never more than the capacity. */
+    private final AtomicInteger held = new AtomicInteger();
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
@@ -60,7 +63,6 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
         this.clickhouse = clickhouse;
         this.insert = "INSERT INTO " + ClickHouseQuoting.identifier(database) + ".lakegate_audit FORMAT JSONEachRow";
         this.settings = settings;
-        this.buffer = new ArrayBlockingQueue<>(settings.capacity());
         this.writer = new Thread(this::run, "lakegate-audit-table");
         writer.setDaemon(true);
         writer.start();
@@ -68,9 +70,11 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
 
     @Override
     public void accept(AuditLog.Record record) {
-        if (closing || !buffer.offer(record)) {
+        if (closing || held.getAndUpdate(n -> n < settings.capacity() ? n + 1 : n) >= settings.capacity()) {
             lost.incrementAndGet();
+            return;
         }
+        buffer.add(record);
     }
 
     /** Records stored in the table since the start. */
@@ -85,8 +89,7 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
 
     /** Records waiting to be stored. */
     public int buffered() {
-        Batch p = pending;
-        return buffer.size() + (p == null ? 0 : p.records().size());
+        return held.get();
     }
 
     /** Inserts that failed (and were tried again) since the start. */
@@ -138,6 +141,7 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
                 "insert_deduplication_token", batch.token())).body()) {
             answer.readAllBytes();
             written.addAndGet(batch.records().size());
+            held.addAndGet(-batch.records().size());
             return true;
         } catch (IOException | RuntimeException e) {
             if (failedInserts.getAndIncrement() == 0 || LOG.isDebugEnabled()) {
@@ -190,7 +194,7 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
                 Thread.sleep(200);
             }
         }
-        int left = buffered();
+        int left = held.getAndSet(0);
         if (left > 0) {
             lost.addAndGet(left);
             buffer.clear();

@@ -2,6 +2,7 @@ package io.lakegate.proxy.gateway;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +133,18 @@ public final class OrgLimits {
         }
         cache.remove(orgId);
         return next;
+    }
+
+    /** An org's limits in force, its own ones, and the defaults, by {@link TenantLimits#NAMES}. */
+    public record Described(@JsonProperty("org_id") String orgId, @JsonProperty("limits") Map<String, Long> limits,
+                            @JsonProperty("own") Map<String, Long> own,
+                            @JsonProperty("defaults") Map<String, Long> defaults) {
+    }
+
+    /** The org's limits as they are in ClickHouse now. */
+    public Described describe(String orgId) throws SQLException {
+        Map<String, Long> own = overrides(orgId);
+        return new Described(orgId, defaults.with(own).byName(), own, defaults.byName());
     }
 
     public long cacheHits() {

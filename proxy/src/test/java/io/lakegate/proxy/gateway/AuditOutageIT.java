@@ -1,6 +1,5 @@
 package io.lakegate.proxy.gateway;
 
-import io.lakegate.engine.server.EngineEndpoint;
 import io.lakegate.engine.testing.TestClickHouse;
 import io.lakegate.proxy.admin.AdminTokens;
 import io.lakegate.proxy.clickhouse.UpstreamClickHouse;
@@ -11,9 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +33,7 @@ class AuditOutageIT {
     private static final String TOKEN = AdminTokens.generate();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static int port;
-    private static EngineEndpoint endpoint;
+    private static RestartableEngine engine;
     private static SchemaSettings settings;
     private static Gateway gateway;
 
@@ -46,11 +42,8 @@ class AuditOutageIT {
         TestClickHouse ch = TestClickHouse.get();
         assumeTrue(ch.isEmbedded(), "AuditOutageIT stops and restarts ClickHouse, which it can only do with the "
                 + "embedded engine (CLICKHOUSE_URL or -Ptestcontainers is set)");
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        endpoint = start();
-        ClickHouseTarget target = ClickHouseTarget.remote(endpoint.url(), "default", "");
+        engine = RestartableEngine.start();
+        ClickHouseTarget target = ClickHouseTarget.remote(engine.url(), "default", "");
         settings = SchemaSettings.defaults().withDatabase("gw_audit_" + ProcessHandle.current().pid());
         ch.post("DROP DATABASE IF EXISTS " + settings.database() + " SYNC", "");
         new SchemaManager(target, settings).update();
@@ -64,8 +57,8 @@ class AuditOutageIT {
         if (gateway != null) {
             gateway.close();
         }
-        if (endpoint != null) {
-            endpoint.close();
+        if (engine != null) {
+            engine.close();
         }
         if (settings != null && TestClickHouse.get().isEmbedded()) {
             TestClickHouse.get().post("DROP DATABASE IF EXISTS " + settings.database() + " SYNC", "");
@@ -80,7 +73,20 @@ class AuditOutageIT {
         table.accept(record(run, 0));
         waitFor(() -> rows(run) == 1, "the first record reaches the table");
 
-        endpoint.close();
+        engine.stop();
+        try {
+            whileClickHouseIsAway(table, run);
+        } finally {
+            engine.restart();
+        }
+        waitFor(() -> table.buffered() == 0, "the buffered records are written once ClickHouse is back");
+        assertThat(readyz().statusCode()).isEqualTo(200);
+        assertThat(rows(run)).isEqualTo(6);
+        assertThat(TestClickHouse.get().post("SELECT uniqExact(query_id) FROM " + settings.database()
+                + ".lakegate_audit WHERE sql_received = '" + run + "'", "").body().strip()).isEqualTo("6");
+    }
+
+    private static void whileClickHouseIsAway(AuditTable table, String run) throws Exception {
         HttpResponse<String> notReady = readyz();
         assertThat(notReady.statusCode()).isEqualTo(503);
         assertThat(notReady.body()).contains("\"clickhouse\" : false", "ClickHouse does not answer");
@@ -93,19 +99,12 @@ class AuditOutageIT {
         assertThat(table.buffered()).isEqualTo(5);
         assertThat(table.lost() - lostBefore).isEqualTo(2);
         assertThat(gateway.metrics().scrape()).contains("lakegate_audit_lost_total " + (double) table.lost());
-
-        endpoint = start();
-        waitFor(() -> table.buffered() == 0, "the buffered records are written once ClickHouse is back");
-        assertThat(readyz().statusCode()).isEqualTo(200);
-        assertThat(rows(run)).isEqualTo(6);
-        assertThat(TestClickHouse.get().post("SELECT uniqExact(query_id) FROM " + settings.database()
-                + ".lakegate_audit WHERE sql_received = '" + run + "'", "").body().strip()).isEqualTo("6");
     }
 
     /** A batch sent again after its answer was lost carries the same token, and ClickHouse keeps one copy. */
     @Test
     void aBatchSentTwiceIsStoredOnce() throws Exception {
-        UpstreamClickHouse upstream = new UpstreamClickHouse(endpoint.url(), "Basic "
+        UpstreamClickHouse upstream = new UpstreamClickHouse(engine.url(), "Basic "
                 + java.util.Base64.getEncoder().encodeToString("default:".getBytes()));
         String run = UUID.randomUUID().toString();
         String body = "{\"time\":\"2026-01-01 00:00:00.000\",\"door\":\"clickhouse\",\"org_id\":\"1\",\"user\":\"u\","
@@ -143,18 +142,5 @@ class AuditOutageIT {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static EngineEndpoint start() throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                return EngineEndpoint.start(TestClickHouse.get().embedded(), "127.0.0.1", port, "default", "", 8);
-            } catch (IOException e) {
-                last = e; // the port may take a moment to be free again
-                Thread.sleep(100);
-            }
-        }
-        throw last;
     }
 }
