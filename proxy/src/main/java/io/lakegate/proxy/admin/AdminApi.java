@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,8 +205,7 @@ public final class AdminApi {
             case "PUT" -> {
                 JsonNode given = object(body, "{\"max_result_rows\": 100000, \"max_queries_per_minute\": 60}");
                 Map<String, Long> changes = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : given.properties()) {
                     JsonNode v = e.getValue();
                     if (!v.isNull() && !v.canConvertToExactIntegral()) {
                         throw new ApiException(400, "Limit " + e.getKey() + " must be a whole number, or null for "

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,13 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(String host, int port, AdminTokens tokens, AdminApi api, Health health) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } catch (BindException e) {
+            throw new IOException("Cannot listen on " + host + ":" + port + " for the admin API (" + e.getMessage()
+                    + "): choose another port with --admin-port, or -1 to turn it off", e);
+        }
         ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "lakegate-admin");
             t.setDaemon(true);

@@ -176,7 +176,24 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
      * then is counted as lost (each has its log line).
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        try {
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            int left = held.getAndSet(0);
+            if (left > 0) {
+                lost.addAndGet(left);
+                buffer.clear();
+                pending = null;
+                LOG.warn("{} audit record(s) did not reach ClickHouse before the gateway stopped: their log lines are "
+                        + "the record", left);
+            }
+        }
+    }
+
+    private void drain() throws InterruptedException {
         closing = true;
         writer.interrupt();
         writer.join(settings.closeWithin().toMillis());
@@ -193,14 +210,6 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
             } else {
                 Thread.sleep(200);
             }
-        }
-        int left = held.getAndSet(0);
-        if (left > 0) {
-            lost.addAndGet(left);
-            buffer.clear();
-            pending = null;
-            LOG.warn("{} audit record(s) did not reach ClickHouse before the gateway stopped: their log lines are "
-                    + "the record", left);
         }
     }
 }

@@ -136,7 +136,7 @@ public final class Gateway implements AutoCloseable {
                 throw e;
             }
             Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics);
-            gateway.measure(authenticator, meta, limits, auditTable);
+            metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
             if (options.admin() != null) {
                 try {
                     gateway.startAdmin(clickhouse, settings, options, upstream);
@@ -153,27 +153,6 @@ public final class Gateway implements AutoCloseable {
             connection.close();
             throw e;
         }
-    }
-
-    /** What the metrics read from the parts that know it, at each scrape. */
-    private void measure(GatewayAuthenticator authenticator, TenantMeta meta, OrgLimits limits, AuditTable table) {
-        metrics.gauge("lakegate.queries.running", "Tenant queries running now", pipeline::running);
-        metrics.gauge("lakegate.jdbc.connections.open", "Open connections of the JDBC door", meta::openConnections);
-        metrics.counter("lakegate.login.failures", "Logins refused: wrong username or password, or revoked",
-                authenticator::failedLogins, "reason", "wrong");
-        metrics.counter("lakegate.login.failures", "Logins refused: wrong username or password, or revoked",
-                authenticator::throttledLogins, "reason", "throttled");
-        metrics.counter("lakegate.limits.cache", "Lookups of an org's limits, from the cache or from ClickHouse",
-                limits::cacheHits, "result", "hit");
-        metrics.counter("lakegate.limits.cache", "Lookups of an org's limits, from the cache or from ClickHouse",
-                limits::cacheMisses, "result", "miss");
-        metrics.gauge("lakegate.audit.buffered", "Audit records waiting to be written to lakegate_audit",
-                table::buffered);
-        metrics.counter("lakegate.audit.written", "Audit records written to lakegate_audit", table::written);
-        metrics.counter("lakegate.audit.lost", "Audit records not written to lakegate_audit (buffer full, or the "
-                + "gateway stopped while ClickHouse was away): their log lines are the record", table::lost);
-        metrics.counter("lakegate.audit.insert.failures", "Inserts into lakegate_audit that failed and were tried "
-                + "again", table::failedInserts);
     }
 
     private void startAdmin(ClickHouseTarget clickhouse, SchemaSettings settings, Options options,

@@ -52,14 +52,33 @@ public final class GatewayMetrics {
         }
     }
 
+    /** What the metrics read from the parts that know it, at each scrape. */
+    void watch(TenantGateway pipeline, GatewayAuthenticator authenticator, Supplier<Number> openConnections,
+               OrgLimits limits, AuditTable table) {
+        gauge("lakegate.queries.running", "Tenant queries running now", pipeline::running);
+        gauge("lakegate.jdbc.connections.open", "Open connections of the JDBC door", openConnections);
+        String logins = "Logins refused: a wrong username or password or a revoked credential, or over the throttle";
+        counter("lakegate.login.failures", logins, authenticator::failedLogins, "reason", "wrong");
+        counter("lakegate.login.failures", logins, authenticator::throttledLogins, "reason", "throttled");
+        String cache = "Lookups of an org's limits, from the cache or from ClickHouse";
+        counter("lakegate.limits.cache", cache, limits::cacheHits, "result", "hit");
+        counter("lakegate.limits.cache", cache, limits::cacheMisses, "result", "miss");
+        gauge("lakegate.audit.buffered", "Audit records waiting to be written to lakegate_audit", table::buffered);
+        counter("lakegate.audit.written", "Audit records written to lakegate_audit", table::written);
+        counter("lakegate.audit.lost", "Audit records not written to lakegate_audit (buffer full, or the gateway "
+                + "stopped while ClickHouse was away): their log lines are the record", table::lost);
+        counter("lakegate.audit.insert.failures", "Inserts into lakegate_audit that failed and were tried again",
+                table::failedInserts);
+    }
+
     /** A value read at each scrape. */
-    public void gauge(String name, String description, Supplier<Number> value) {
+    private void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, () -> value.get().doubleValue()).description(description).strongReference(true)
                 .register(registry);
     }
 
     /** A count kept elsewhere, read at each scrape; {@code tags} as name, value pairs. */
-    public void counter(String name, String description, Supplier<Number> value, String... tags) {
+    private void counter(String name, String description, Supplier<Number> value, String... tags) {
         read.add(value);
         FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(description).tags(tags)
                 .register(registry);
