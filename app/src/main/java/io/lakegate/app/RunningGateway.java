@@ -58,6 +58,16 @@ final class RunningGateway {
         }
     }
 
+    /** The process id of the gateway recorded in {@code dir}, when that process still runs. */
+    static Optional<Long> recorded(Path dir) {
+        try {
+            long pid = JSON.readTree(dir.resolve(FILE).toFile()).path("pid").asLong();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The gateway running on the embedded engine of {@code ch}'s data directory, when there is one and it answers;
      * empty for a ClickHouse server ({@code --clickhouse-url}), which takes many clients, and when none runs.
@@ -71,13 +81,12 @@ final class RunningGateway {
             return Optional.empty();
         }
         try {
+            if (recorded(ch.embedded.data).isEmpty()) {
+                return Optional.empty(); // left behind by a gateway that was killed
+            }
             JsonNode file = JSON.readTree(path.toFile());
             RunningGateway gateway = new RunningGateway(file.path("admin_url").asText(),
                     file.path("admin_token").asText());
-            Optional<ProcessHandle> process = ProcessHandle.of(file.path("pid").asLong());
-            if (process.isEmpty() || !process.get().isAlive()) {
-                return Optional.empty(); // left behind by a gateway that was killed
-            }
             HttpResponse<String> alive = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url + "/healthz"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return alive.statusCode() == 200 ? Optional.of(gateway) : Optional.empty();

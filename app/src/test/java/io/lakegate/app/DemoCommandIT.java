@@ -217,6 +217,16 @@ class DemoCommandIT {
         assertThat(clickHouseDoor(user, password).statusCode()).isNotEqualTo(200);
         CommandLineTest.Result removed = CommandLineTest.run("org", "remove", "31337", "--data", dir);
         assertThat(removed.out()).contains("Removed org 31337");
+
+        // a command that needs the engine itself says what to do; in a process of its own, as a user runs it (a
+        // second embedded engine must not start in the test's JVM)
+        Process refresh = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Lakegate.class.getName(), "org", "refresh", "16581729", "--data", dir).redirectErrorStream(true)
+                .start();
+        String said = new String(refresh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refresh.waitFor()).isEqualTo(ErrorReporter.FAILURE);
+        assertThat(said).contains("holds its embedded engine", "stop it first").doesNotContain("\tat ");
     }
 
     private HttpResponse<String> clickHouseDoor(String user, String password) throws Exception {
