@@ -78,9 +78,9 @@ final class CredentialsCommand {
 
     private static void print(List<Credential> all) {
         for (Credential cred : all) {
-                System.out.printf("%-24s org %-38s %-9s created %s %s%n", cred.username(), cred.orgId(),
-                        cred.revoked() ? "REVOKED" : "active", cred.createdAt(),
-                        cred.label().isEmpty() ? "" : "(" + cred.label() + ")");
+            System.out.printf("%-24s org %-38s %-9s created %s %s%n", cred.username(), cred.orgId(),
+                    cred.revoked() ? "REVOKED" : "active", cred.createdAt(),
+                    cred.label().isEmpty() ? "" : "(" + cred.label() + ")");
         }
         System.out.println(all.size() + " credential(s).");
     }

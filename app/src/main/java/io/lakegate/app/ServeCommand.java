@@ -119,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("  ClickHouse door:     https://" + host + ":" + gateway.httpsPort());
             }
             if (gateway.adminPort() >= 0) {
-                String url = "http://" + DemoCommand.shownHost(host) + ":" + gateway.adminPort();
+                String url = scheme + "://" + DemoCommand.shownHost(host) + ":" + gateway.adminPort();
                 Path file = adminPort.record(dir, url);
                 System.out.println("  admin API:           " + url + "/api/orgs  (metrics: " + url + "/metrics; "
                         + "token: " + adminPort.tokenSource(file) + ")");

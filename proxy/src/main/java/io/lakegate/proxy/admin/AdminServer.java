@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,10 +45,18 @@ public final class AdminServer implements AutoCloseable {
         this.threads = threads;
     }
 
-    public static AdminServer start(String host, int port, AdminTokens tokens, AdminApi api, Health health) throws IOException {
+    /** @param tls null for plain HTTP; the doors' certificate when they speak HTTPS, so tokens never cross in clear */
+    public static AdminServer start(String host, int port, SSLContext tls, AdminTokens tokens, AdminApi api,
+                                    Health health) throws IOException {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            if (tls == null) {
+                server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            } else {
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (BindException e) {
             throw new IOException("Cannot listen on " + host + ":" + port + " for the admin API (" + e.getMessage()
                     + "): choose another port with --admin-port, or -1 to turn it off", e);

@@ -65,7 +65,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The admin port (API, metrics, health), on the doors' address.
+     * The admin port (API, metrics, health, the credentials page), on the doors' address, over HTTPS when they are.
      *
      * @param port       0 picks a free port
      * @param publicHost the host name tenants reach the doors at, for the connection details of a new credential
@@ -164,7 +164,7 @@ public final class Gateway implements AutoCloseable {
                 metrics::scrape);
         Health health = new Health(() -> upstream.text("SELECT 1"), () -> new SchemaManager(clickhouse, settings)
                 .status().stream().filter(s -> !s.ran()).map(SchemaManager.Status::id).toList(), SCHEMA_CHECK_TTL);
-        admin = AdminServer.start(options.host(), a.port(), a.tokens(), api, health);
+        admin = AdminServer.start(options.host(), a.port(), options.tls(), a.tokens(), api, health);
     }
 
     /** The admin port, or -1 when there is none. */
