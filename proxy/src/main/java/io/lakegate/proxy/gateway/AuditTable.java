@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,8 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
     private final AtomicLong failedInserts = new AtomicLong();
     private volatile Batch pending;
     private volatile boolean closing;
+    /** Wakes the writer from its wait between attempts when the gateway stops; never interrupts an insert. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public AuditTable(UpstreamClickHouse clickhouse, String database, Settings settings) {
         this.clickhouse = clickhouse;
@@ -110,8 +113,7 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
                 if (store(pending)) {
                     pending = null;
                     backoff = settings.flushEvery().toMillis();
-                } else {
-                    Thread.sleep(backoff);
+                } else if (!stopping.await(backoff, TimeUnit.MILLISECONDS)) {
                     backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -195,8 +197,9 @@ public final class AuditTable implements Consumer<AuditLog.Record>, AutoCloseabl
 
     private void drain() throws InterruptedException {
         closing = true;
-        writer.interrupt();
-        writer.join(settings.closeWithin().toMillis());
+        stopping.countDown();
+        // the writer sees it within a flush interval, after the insert it may be in the middle of
+        writer.join(settings.flushEvery().toMillis() + settings.closeWithin().toMillis());
         long deadline = System.nanoTime() + settings.closeWithin().toNanos();
         while (System.nanoTime() < deadline) {
             if (pending == null) {
