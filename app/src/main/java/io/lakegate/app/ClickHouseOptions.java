@@ -5,6 +5,8 @@ import io.lakegate.schema.SchemaSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Optional;
+
 /** Which ClickHouse a command talks to (a server, or the embedded engine) and the changelog properties. */
 final class ClickHouseOptions {
     @Option(names = "--clickhouse-url", defaultValue = "${env:CLICKHOUSE_URL}",
@@ -40,7 +42,18 @@ final class ClickHouseOptions {
         if (url != null && !url.isBlank()) {
             return ClickHouseTarget.remote(url, user, password);
         }
-        return ClickHouseTarget.embedded(embedded.start());
+        try {
+            return ClickHouseTarget.embedded(embedded.start());
+        } catch (RuntimeException e) {
+            Optional<Long> gateway = RunningGateway.recorded(embedded.data);
+            if (gateway.isPresent()) {
+                throw new IllegalStateException("A lakegate gateway (process " + gateway.get() + ") runs on "
+                        + embedded.data + " and holds its embedded engine. `org add/list/remove`, `credentials "
+                        + "create/list/revoke` and `limits show/set` go through it; for this command stop it first "
+                        + "(Ctrl-C), or run both on a ClickHouse server (--clickhouse-url)", e);
+            }
+            throw e;
+        }
     }
 
     SchemaSettings settings() {

@@ -8,6 +8,7 @@ import io.lakegate.engine.chdb.EmbeddedClickHouse;
 import io.lakegate.proxy.credentials.ConnectionInfo;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.credentials.IssuedCredential;
+import io.lakegate.proxy.gateway.AuditTable;
 import io.lakegate.proxy.gateway.Gateway;
 import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.schema.ClickHouseTarget;
@@ -98,16 +99,21 @@ final class DemoCommand implements Callable<Integer> {
     int httpPort;
 
     @Mixin
+    AdminOptions admin;
+
+    @Mixin
     ProgressOption progress;
 
     @Mixin
     ClickHouseOptions ch;
 
     private final ObjectMapper json = new ObjectMapper();
+    private AdminOptions.Admin adminPort;
 
     @Override
     public Integer call() throws Exception {
         validate();
+        adminPort = admin.resolve(shownHost(host));
         List<OrgId> orgs = demoOrgs(orgCount);
         // validates --scale before anything starts
         new GeneratorSettings(orgs, scale, SEED, GeneratorSettings.DEFAULT_FROM, GeneratorSettings.DEFAULT_TO, 1);
@@ -162,22 +168,27 @@ final class DemoCommand implements Callable<Integer> {
             generate(out, c, target, settings, orgs, dir, stopper);
             tenants = credentials(out, c, settings, orgs.subList(0, Math.min(TENANTS, orgs.size())), dir);
         }
+        String shownHost = shownHost(host);
         Gateway gateway;
         try {
             gateway = Gateway.start(target, settings, new Gateway.Options(host, avaticaPort, httpPort, -1, null,
-                    TenantLimits.DEFAULTS));
+                    TenantLimits.DEFAULTS, adminPort.gateway(), AuditTable.Settings.DEFAULTS));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the gateway on " + host + ": " + e.getMessage()
-                    + ". Is another lakegate running? Choose other ports with --avatica-port and --http-port.", e);
+                    + ". Is another lakegate running? Choose other ports with --avatica-port, --http-port and "
+                    + "--admin-port.", e);
         }
-        stopper.attach(gateway);
-        String shownHost = shownHost(host);
+        stopper.attach(gateway, dir);
         int http = gateway.httpPort();
         List<ConnectionInfo> connected = tenants.stream().map(t -> new ConnectionInfo(t, shownHost,
                 gateway.avaticaPort(), http, settings.database())).toList();
-        Path file = writeConnections(dir, target, connected, http >= 0);
-        RunningGateway.of(shownHost, gateway.avaticaPort(), http).publish(dir);
-        print(out, connected, http >= 0, file);
+        String adminUrl = gateway.adminPort() < 0 ? null : "http://" + shownHost + ":" + gateway.adminPort();
+        if (adminUrl != null) {
+            adminPort.record(dir, adminUrl);
+        }
+        Path file = writeConnections(dir, target, connected, http >= 0, adminUrl, adminPort.localToken());
+        GatewayAddress.of(shownHost, gateway.avaticaPort(), http).publish(dir);
+        print(out, connected, http >= 0, file, adminUrl);
         stopper.await();
         return 0;
     }
@@ -343,10 +354,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Path writeConnections(Path dir, ClickHouseTarget target, List<ConnectionInfo> tenants,
-                                  boolean clickhouseDoor) throws IOException {
+                                  boolean clickhouseDoor, String adminUrl, String adminToken) throws IOException {
         ConnectionInfo any = tenants.get(0);
         ObjectNode root = json.createObjectNode();
         root.put("engine_url", target.url());
+        // the operator's own way into the lake, to compare a tenant's answer with it: this file is mode 600
+        root.put("engine_user", target.credentials().getProperty("user"));
+        root.put("engine_password", target.credentials().getProperty("password"));
+        root.put("admin_url", adminUrl);
+        root.put("admin_token", adminUrl == null ? null : adminToken);
         if (clickhouseDoor) {
             root.put("clickhouse_url", "http://" + any.host() + ":" + any.httpPort());
             root.put("clickhouse_jdbc_url", any.clickhouseJdbcUrl());
@@ -372,13 +388,16 @@ final class DemoCommand implements Callable<Integer> {
         return file;
     }
 
-    private static void print(PrintStream out, List<ConnectionInfo> tenants, boolean clickhouseDoor, Path file) {
+    private static void print(PrintStream out, List<ConnectionInfo> tenants, boolean clickhouseDoor, Path file,
+                              String adminUrl) {
         ConnectionInfo any = tenants.get(0);
         out.println();
         out.println("lakegate demo is running. The gateway's doors:");
         out.println("  JDBC (Avatica):   " + any.avaticaJdbcUrl());
         out.println("  ClickHouse HTTP:  " + (clickhouseDoor ? "http://" + any.host() + ":" + any.httpPort()
                 : "off (--http-port -1, or this build's gateway has no ClickHouse door yet)"));
+        out.println("  Admin API:        " + (adminUrl == null ? "off (--admin-port -1)" : adminUrl + "/api/orgs "
+                + "(Authorization: Bearer, admin_token in " + file + "; metrics " + adminUrl + "/metrics)"));
         for (ConnectionInfo t : tenants) {
             IssuedCredential cred = t.credential();
             out.println();
@@ -459,6 +478,7 @@ final class DemoCommand implements Callable<Integer> {
     static final class Stopper {
         private final CountDownLatch stopped = new CountDownLatch(1);
         private Gateway gateway;
+        private Path dir;
         private boolean stopping;
         private String interrupted;
 
@@ -470,11 +490,12 @@ final class DemoCommand implements Callable<Integer> {
             interrupted = message;
         }
 
-        synchronized void attach(Gateway g) throws Exception {
+        synchronized void attach(Gateway g, Path dir) throws Exception {
             if (stopping) {
                 g.close();
             } else {
                 gateway = g;
+                this.dir = dir;
             }
         }
 
@@ -491,6 +512,7 @@ final class DemoCommand implements Callable<Integer> {
                     interrupted = null;
                 }
                 if (gateway != null) {
+                    RunningGateway.remove(dir);
                     try {
                         gateway.close();
                     } catch (Exception e) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "3:`load`: finished, but some records were rejected; `schema drift`: drift found",
                 "130:`demo` only: stopped by Ctrl-C before it was ready"},
         subcommands = {EngineCommand.class, SchemaCommand.class, OrgCommand.class, CredentialsCommand.class,
-                ServeCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class,
+                LimitsCommand.class, ServeCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakegate implements Runnable {
     /** Held so its level stays (java.util.logging keeps loggers only weakly): Liquibase's INFO lines are noise. */

@@ -9,8 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code lakegate org ...}: provisions the organizations (tenants) and their views. */
 @Command(name = "org", mixinStandardHelpOptions = true,
@@ -18,11 +22,23 @@ import java.util.List;
                 + "{org}_current_entities_final, ...); running it again changes nothing.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class OrgCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Provisions one or more orgs.")
     int add(@Mixin ClickHouseOptions ch,
             @Parameters(paramLabel = "ORG", arity = "1..*", description = "Org ids: numbers or UUIDs.")
             List<String> orgs) throws Exception {
         List<OrgId> ids = orgs.stream().map(OrgId::new).toList();
+        Optional<RunningGateway> running = RunningGateway.find(ch);
+        if (running.isPresent()) {
+            int changed = 0;
+            for (OrgId id : ids) {
+                changed += running.get().call("POST", "/api/orgs", JSON.createObjectNode().put("org_id", id.value()))
+                        .path("created").asBoolean() ? 1 : 0;
+            }
+            System.out.println(changed + " org(s) provisioned, " + (ids.size() - changed) + " already up to date.");
+            return 0;
+        }
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
             int changed = new OrgProvisioner(c, ch.settings(), null).add(ids);
             System.out.println(changed + " org(s) provisioned, " + (ids.size() - changed) + " already up to date.");
@@ -66,12 +82,22 @@ final class OrgCommand {
                @Parameters(paramLabel = "ORG", arity = "1..*", description = "Org ids.") List<String> orgs)
             throws Exception {
         List<OrgId> ids = orgs.stream().map(OrgId::new).toList();
+        Optional<RunningGateway> running = RunningGateway.find(ch);
+        if (running.isPresent()) {
+            List<String> known = new ArrayList<>();
+            running.get().call("GET", "/api/orgs", null).forEach(o -> known.add(o.path("org_id").asText()));
+            for (OrgId id : ids) {
+                if (known.contains(id.value())) {
+                    running.get().call("DELETE", "/api/orgs/" + RunningGateway.segment(id.value()), null);
+                }
+                removed(id, known.contains(id.value()));
+            }
+            return 0;
+        }
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
             OrgProvisioner provisioner = new OrgProvisioner(c, ch.settings(), null);
             for (OrgId id : ids) {
-                boolean known = provisioner.remove(id);
-                System.out.println(known ? "Removed org " + id + "." : "Org " + id + " was not provisioned; "
-                        + "nothing left of it.");
+                removed(id, provisioner.remove(id));
             }
             return 0;
         }
@@ -80,14 +106,26 @@ final class OrgCommand {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists provisioned orgs and whether their views are at the current version.")
     int list(@Mixin ClickHouseOptions ch) throws Exception {
-        try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
-            List<OrgProvisioner.Org> orgs = new OrgProvisioner(c, ch.settings(), null).list();
-            for (OrgProvisioner.Org org : orgs) {
-                System.out.printf("%-38s views %s %-18s provisioned %s%n", org.orgId(), org.viewsVersion(),
-                        org.current() ? "(current)" : "(OUT OF DATE)", org.updatedAt());
+        Optional<RunningGateway> running = RunningGateway.find(ch);
+        List<OrgProvisioner.Org> orgs = new ArrayList<>();
+        if (running.isPresent()) {
+            running.get().call("GET", "/api/orgs", null).forEach(o -> orgs.add(new OrgProvisioner.Org(
+                    o.path("org_id").asText(), o.path("views_version").asText(), o.path("provisioned_at").asText(),
+                    o.path("views_current").asBoolean())));
+        } else {
+            try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
+                orgs.addAll(new OrgProvisioner(c, ch.settings(), null).list());
             }
-            System.out.println(orgs.size() + " org(s).");
-            return 0;
         }
+        for (OrgProvisioner.Org org : orgs) {
+            System.out.printf("%-38s views %s %-18s provisioned %s%n", org.orgId(), org.viewsVersion(),
+                    org.current() ? "(current)" : "(OUT OF DATE)", org.updatedAt());
+        }
+        System.out.println(orgs.size() + " org(s).");
+        return 0;
+    }
+
+    private static void removed(OrgId id, boolean known) {
+        System.out.println(known ? "Removed org " + id + "." : "Org " + id + " was not provisioned; nothing left of it.");
     }
 }

@@ -1,5 +1,6 @@
 package io.lakegate.app;
 
+import io.lakegate.proxy.gateway.AuditTable;
 import io.lakegate.proxy.gateway.Gateway;
 import io.lakegate.proxy.gateway.PemTls;
 import io.lakegate.proxy.gateway.TenantLimits;
@@ -76,17 +77,34 @@ final class ServeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int maxConnectionsPerOrg;
 
+    @Option(names = "--max-queries-per-minute", defaultValue = "0",
+            description = "Queries one org may start per minute, in bursts of up to as many (default: ${DEFAULT-VALUE}"
+                    + ", no limit).")
+    int maxQueriesPerMinute;
+
+    @Mixin
+    AdminOptions admin;
+
     @Override
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither");
         }
-        TenantLimits limits = new TenantLimits(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes,
-                maxConcurrentQueries, maxConnectionsPerCredential, maxConnectionsPerOrg);
+        TenantLimits limits;
+        try {
+            limits = new TenantLimits(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes,
+                    maxConcurrentQueries, maxConnectionsPerCredential, maxConnectionsPerOrg, maxQueriesPerMinute);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Every --max-... limit must be a positive number "
+                    + "(--max-queries-per-minute may be 0: no limit)");
+        }
         SSLContext tls = tlsCert == null ? null : PemTls.serverContext(tlsCert, tlsKey);
+        AdminOptions.Admin adminPort = admin.resolve(DemoCommand.shownHost(host));
+        Path dir = clickhouse.embedded.data.toAbsolutePath().normalize();
         try (ClickHouseTarget target = clickhouse.open();
              Gateway gateway = Gateway.start(target, clickhouse.settings(),
-                     new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits))) {
+                     new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits, adminPort.gateway(),
+                             AuditTable.Settings.DEFAULTS))) {
             String scheme = tls == null ? "http" : "https";
             System.out.println("lakegate gateway for database " + clickhouse.settings().database() + " on ClickHouse "
                     + target.url());
@@ -100,12 +118,21 @@ final class ServeCommand implements Callable<Integer> {
             if (gateway.httpsPort() >= 0) {
                 System.out.println("  ClickHouse door:     https://" + host + ":" + gateway.httpsPort());
             }
-            RunningGateway.of(DemoCommand.shownHost(host), gateway.avaticaPort(), gateway.httpPort())
+            GatewayAddress.of(DemoCommand.shownHost(host), gateway.avaticaPort(), gateway.httpPort())
                     .publish(clickhouse.embedded.data);
+            if (gateway.adminPort() >= 0) {
+                String url = scheme + "://" + DemoCommand.shownHost(host) + ":" + gateway.adminPort();
+                Path file = adminPort.record(dir, url);
+                System.out.println("  admin API:           " + url + "/api/orgs  (metrics: " + url + "/metrics; "
+                        + "token: " + adminPort.tokenSource(file) + ")");
+            }
             System.out.println("  issue a login with: lakegate credentials create --org ORG");
             System.out.println("Press Ctrl-C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                RunningGateway.remove(dir);
+                stopped.countDown();
+            }));
             stopped.await();
         }
         return 0;

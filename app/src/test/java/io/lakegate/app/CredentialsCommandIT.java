@@ -40,6 +40,25 @@ class CredentialsCommandIT {
         CommandLineTest.Result unknownOrg = run(concat(new String[] {"credentials", "create", "--org", "77"}, target));
         assertThat(unknownOrg.exit()).isEqualTo(ErrorReporter.USAGE);
         assertThat(unknownOrg.err()).contains("not provisioned");
+
+        CommandLineTest.Result limited = run(concat(new String[] {"limits", "set", "5", "--max-queries-per-minute",
+                "10", "--max-result-rows", "500"}, target));
+        assertThat(limited.exit()).as(limited.err()).isZero();
+        assertThat(limited.out()).containsPattern("max_queries_per_minute +10 +\\(the org's own\\)")
+                .containsPattern("max_result_rows +500 +\\(the org's own\\)")
+                .containsPattern("max_execution_seconds +300 +\\(default\\)");
+        CommandLineTest.Result reset = run(concat(new String[] {"limits", "set", "5", "--default",
+                "max_result_rows"}, target));
+        assertThat(reset.out()).containsPattern("max_result_rows +100,000,000 +\\(default\\)")
+                .containsPattern("max_queries_per_minute +10 +\\(the org's own\\)");
+        assertThat(run(concat(new String[] {"limits", "show", "5"}, target)).out())
+                .containsPattern("max_queries_per_minute +10 +\\(the org's own\\)");
+        for (String[] bad : new String[][] {{"limits", "set", "5"}, {"limits", "set", "77", "--max-result-rows", "1"},
+                {"limits", "set", "5", "--max-concurrent-queries", "0"}, {"limits", "set", "5", "--default", "rows"}}) {
+            CommandLineTest.Result refused = run(concat(bad, target));
+            assertThat(refused.exit()).as(String.join(" ", bad)).isEqualTo(ErrorReporter.USAGE);
+            assertThat(refused.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        }
         assertThat(run(concat(new String[] {"org", "remove", "6"}, target)).out()).contains("Removed org 6");
     }
 
@@ -60,7 +79,7 @@ class CredentialsCommandIT {
         assertThat(defaults.get("avatica_port").asInt()).isEqualTo(8765);
 
         // a gateway of this very process (alive), as serve and demo publish it
-        RunningGateway.of("gw.example.com", 18765, 18123).publish(dir);
+        GatewayAddress.of("gw.example.com", 18765, 18123).publish(dir);
         CommandLineTest.Result found = run(concat(create, target));
         assertThat(found.err()).doesNotContain("no running gateway");
         JsonNode json = new ObjectMapper().readTree(found.out());
@@ -76,7 +95,7 @@ class CredentialsCommandIT {
         assertThat(given.get("avatica_port").asInt()).isEqualTo(18765);
 
         // a gateway that is gone (its process ended) is not taken for a running one
-        java.nio.file.Files.writeString(dir.resolve(RunningGateway.FILE), "{\"host\":\"gone\",\"avaticaPort\":1,"
+        java.nio.file.Files.writeString(dir.resolve(GatewayAddress.FILE), "{\"host\":\"gone\",\"avaticaPort\":1,"
                 + "\"httpPort\":2,\"pid\":" + Long.MAX_VALUE + "}");
         assertThat(new ObjectMapper().readTree(run(concat(create, target)).out()).get("host").asText())
                 .isEqualTo("localhost");

@@ -161,11 +161,87 @@ class DemoCommandIT {
         }
     }
 
+    /**
+     * Issue 19: the admin commands on the demo's data directory reach the running demo through its admin API (the
+     * engine is locked by the demo), and the operator has the admin token and the engine's own login.
+     */
     @Test
     @Order(4)
+    void theAdminCommandsWorkWhileTheDemoRuns() throws Exception {
+        String adminUrl = connections.path("admin_url").asText();
+        String token = connections.path("admin_token").asText();
+        assertThat(adminUrl).startsWith("http://127.0.0.1:");
+        assertThat(first.output()).contains("Admin API:        " + adminUrl + "/api/orgs");
+        assertThat(first.output()).doesNotContain(token);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(RunningGateway.FILE))))
+                .isEqualTo("rw-------");
+        HttpResponse<String> orgs = http.send(HttpRequest.newBuilder(URI.create(adminUrl + "/api/orgs"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(orgs.statusCode()).isEqualTo(200);
+        assertThat(orgs.body()).contains("16581729");
+        // the operator's own way into the engine, to compare a tenant's answer with the lake itself
+        HttpResponse<String> engine = http.send(HttpRequest.newBuilder(URI.create(connections.path("engine_url")
+                        .asText() + "/?query=SELECT+count()+FROM+datawarehouse.entity_operations+WHERE+org_id='16581729'"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((connections.path("engine_user")
+                        .asText() + ":" + connections.path("engine_password").asText()).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(engine.statusCode()).as(engine.body()).isEqualTo(200);
+        assertThat(Long.parseLong(engine.body().strip())).isEqualTo(firstCounts.get("16581729").get("entity_operations"));
+
+        String dir = data.toString();
+        CommandLineTest.Result added = CommandLineTest.run("org", "add", "31337", "--data", dir);
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("1 org(s) provisioned");
+        assertThat(CommandLineTest.run("org", "list", "--data", dir).out()).contains("31337", "16581729");
+        CommandLineTest.Result created = CommandLineTest.run("credentials", "create", "--org", "31337", "--json",
+                "--label", "while running", "--data", dir);
+        assertThat(created.exit()).as(created.err()).isZero();
+        JsonNode c = json.readTree(created.out());
+        String user = c.path("username").asText();
+        String password = c.path("password").asText();
+        // the running gateway's own ports, not the options' defaults
+        assertThat(c.path("http_port").asText()).isEqualTo(URI.create(connections.path("clickhouse_url").asText())
+                .getPort() + "");
+        assertThat(clickHouseDoor(user, password).statusCode()).isEqualTo(200);
+        assertThat(CommandLineTest.run("credentials", "list", "--org", "31337", "--data", dir).out())
+                .contains(user, "active", "(while running)").doesNotContain(password);
+        CommandLineTest.Result limited = CommandLineTest.run("limits", "set", "31337", "--max-result-rows", "7",
+                "--data", dir);
+        assertThat(limited.exit()).as(limited.err()).isZero();
+        assertThat(limited.out()).containsPattern("max_result_rows +7 +\\(the org's own\\)");
+        CommandLineTest.Result refused = CommandLineTest.run("limits", "set", "31337", "--max-result-rows", "0",
+                "--data", dir);
+        assertThat(refused.exit()).isEqualTo(ErrorReporter.USAGE);
+        assertThat(refused.err()).contains("max_result_rows");
+        assertThat(CommandLineTest.run("credentials", "revoke", user, "--data", dir).out()).contains("Revoked " + user);
+        assertThat(clickHouseDoor(user, password).statusCode()).isNotEqualTo(200);
+        CommandLineTest.Result removed = CommandLineTest.run("org", "remove", "31337", "--data", dir);
+        assertThat(removed.out()).contains("Removed org 31337");
+
+        // a command that needs the engine itself says what to do; in a process of its own, as a user runs it (a
+        // second embedded engine must not start in the test's JVM)
+        Process refresh = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Lakegate.class.getName(), "org", "refresh", "16581729", "--data", dir).redirectErrorStream(true)
+                .start();
+        String said = new String(refresh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refresh.waitFor()).isEqualTo(ErrorReporter.FAILURE);
+        assertThat(said).contains("holds its embedded engine", "stop it first").doesNotContain("\tat ");
+    }
+
+    private HttpResponse<String> clickHouseDoor(String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(connections.path("clickhouse_url").asText()
+                        + "/?query=SELECT+1"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(5)
     void stopsOnSigtermAndARerunKeepsTheDataAndTheCredentials() throws Exception {
         first.stop();
         assertThat(first.output()).doesNotContain("\tat ", "Exception");
+        assertThat(data.resolve(RunningGateway.FILE)).as("the stopped demo's admin record is gone").doesNotExist();
 
         second = Demo.start(data);
         assertThat(second.output()).contains("Data already there for every demo org", "not generated again",
@@ -229,7 +305,7 @@ class DemoCommandIT {
             List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Lakegate.class.getName(), "demo", "--data", data.toString(), "--scale", "0.01",
-                    "--avatica-port", "0", "--http-port", "0");
+                    "--avatica-port", "0", "--http-port", "0", "--admin-port", "0");
             Path log = Files.createTempFile(data.getParent(), "demo-", ".log");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Demo demo = new Demo(p, log);

@@ -70,12 +70,12 @@ class SchemaWorkflowIT {
         String db = settings.database();
         assertThat(value("SELECT TAG FROM `" + db + "`.databasechangelog ORDER BY ORDEREXECUTED DESC LIMIT 1"))
                 .isEqualTo("release-1");
-        schema.rollback(2);
+        schema.rollback(4);
         assertThat(schema.status()).filteredOn(s -> !s.ran()).extracting(SchemaManager.Status::id)
-                .containsExactlyInAnyOrder("credentials-1", "entity-views-1");
+                .containsExactlyInAnyOrder("credentials-1", "entity-views-1", "limits-1", "audit-1");
         assertThat(value("SELECT count() FROM system.tables WHERE database = '" + db
-                + "' AND name = 'lakegate_credentials'")).isEqualTo("0");
-        assertThat(schema.update().changeSetsApplied()).isEqualTo(2);
+                + "' AND name IN ('lakegate_credentials', 'lakegate_limits', 'lakegate_audit')")).isEqualTo("0");
+        assertThat(schema.update().changeSetsApplied()).isEqualTo(4);
         assertThatThrownBy(() -> schema.rollback(0)).hasMessageContaining("--count");
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The JDBC door's open connections, each bound to the tenant that opened it, and counted per credential and per org
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tenant could open them until the gateway runs out, or until JdbcMeta's shared cache pushed out other tenants'.
  */
 final class OpenConnections {
-    private final TenantLimits limits;
+    private final Function<Tenant, TenantLimits> limits;
     /** Read on every request, hence lock-free; changed only under this object's lock, with the counts. */
     private final Map<String, Tenant> owners = new ConcurrentHashMap<>();
     /**
@@ -30,7 +31,7 @@ final class OpenConnections {
     private final Map<String, Integer> perCredential = new HashMap<>();
     private final Map<String, Integer> perOrg = new HashMap<>();
 
-    OpenConnections(TenantLimits limits) {
+    OpenConnections(Function<Tenant, TenantLimits> limits) {
         this.limits = limits;
     }
 
@@ -48,6 +49,7 @@ final class OpenConnections {
             established.remove(id); // being opened again, or refused as already open: either way, not to be swept
             return owner;
         }
+        TenantLimits limits = this.limits.apply(tenant);
         if (perCredential.getOrDefault(tenant.username(), 0) >= limits.maxConnectionsPerCredential()) {
             throw new TenantSqlException(Reason.LIMIT, "Tenant limit max_connections_per_credential ("
                     + limits.maxConnectionsPerCredential() + " open connections) reached for user "
@@ -97,6 +99,11 @@ final class OpenConnections {
             }
         });
         return ids;
+    }
+
+    /** How many connections are open. */
+    synchronized int count() {
+        return owners.size();
     }
 
     /** The connections whose ClickHouse connection was opened. */

@@ -6,6 +6,7 @@ import io.lakegate.proxy.gateway.HarmlessSet;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.UpstreamErrors;
+import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.TenantSqlException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -76,7 +77,12 @@ public final class TenantMeta extends JdbcMeta {
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
         super(clickhouseJdbcUrl, SharedConnectionCache.settings(withSqlParser(serviceAccount)));
         this.gateway = gateway;
-        this.connections = new OpenConnections(gateway.limits());
+        this.connections = new OpenConnections(gateway::limits);
+    }
+
+    /** The JDBC door's open connections, of every tenant. */
+    public int openConnections() {
+        return connections.count();
     }
 
     /**
@@ -366,7 +372,8 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         Tenant tenant = authorize(ch.id);
-        AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql).step("prepare");
+        AuditLog.Entry audit = gateway.audit().start("avatica", tenant, UUID.randomUUID().toString(), sql)
+                .step("prepare");
         try (TenantGateway.Permit ignored = acquire(tenant, audit)) {
             String run = plan(tenant, sql);
             audit.ran(run);
@@ -375,7 +382,8 @@ public final class TenantMeta extends JdbcMeta {
             audit.finish(0, null);
             return handle;
         } catch (RuntimeException e) {
-            audit.finish(0, e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e));
+            audited(audit, e).finish(0, e instanceof AvaticaRuntimeException a ? a.getErrorMessage()
+                    : rootMessage(e));
             throw e;
         }
     }
@@ -524,7 +532,7 @@ public final class TenantMeta extends JdbcMeta {
 
     private Running begin(StatementHandle h, Tenant tenant, String sql) {
         finish(h.id, null); // a statement re-executed ends its previous query
-        AuditLog.Entry audit = AuditLog.start("avatica", tenant, UUID.randomUUID().toString(), sql);
+        AuditLog.Entry audit = gateway.audit().start("avatica", tenant, UUID.randomUUID().toString(), sql);
         Running run = new Running(audit, acquire(tenant, audit));
         running.put(h.id, run);
         return run;
@@ -535,7 +543,7 @@ public final class TenantMeta extends JdbcMeta {
         try {
             return gateway.acquire(tenant);
         } catch (TenantSqlException e) {
-            audit.finish(0, e.getMessage());
+            audit.refused().finish(0, e.getMessage());
             throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_RESOURCES,
                     AvaticaSeverity.ERROR);
         }
@@ -559,14 +567,20 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     private void checkRows(StatementHandle h, Running run) {
-        if (run.rows > gateway.limits().maxResultRows()) {
-            throw fail(h, new AvaticaRuntimeException(gateway.limits().resultRowsExceeded(), 396, "HY000",
+        TenantLimits limits = gateway.limits(current());
+        if (run.rows > limits.maxResultRows()) {
+            run.audit.refused();
+            throw fail(h, new AvaticaRuntimeException(limits.resultRowsExceeded(), 396, "HY000",
                     AvaticaSeverity.ERROR));
         }
     }
 
     private RuntimeException fail(StatementHandle h, RuntimeException e) {
         String message = e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e);
+        Running run = running.get(h.id);
+        if (run != null) {
+            audited(run.audit, e);
+        }
         finish(h.id, message);
         if (e instanceof AvaticaRuntimeException) {
             return e;
@@ -611,7 +625,7 @@ public final class TenantMeta extends JdbcMeta {
 
     /** ClickHouse's refusal of a planned query, with its code, as the ClickHouse door tells it. */
     private AvaticaRuntimeException upstream(RuntimeException e) {
-        String told = gateway.limits().explain(UpstreamErrors.forTenant(rootMessage(e)));
+        String told = gateway.limits(current()).explain(UpstreamErrors.forTenant(rootMessage(e)));
         return new AvaticaRuntimeException(told, UpstreamErrors.code(told), "HY000", AvaticaSeverity.ERROR);
     }
 
@@ -656,6 +670,15 @@ public final class TenantMeta extends JdbcMeta {
             throw denied("Connection " + connectionId + " belongs to another user");
         }
         return tenant;
+    }
+
+    /** Marks the audit entry refused when {@code e} is the gateway's refusal (access or a limit), not ClickHouse's. */
+    private static AuditLog.Entry audited(AuditLog.Entry audit, RuntimeException e) {
+        if (e instanceof AvaticaRuntimeException a && (SQL_STATE_ACCESS.equals(a.getSqlState())
+                || SQL_STATE_RESOURCES.equals(a.getSqlState()))) {
+            audit.refused();
+        }
+        return audit;
     }
 
     private static Tenant current() {

@@ -74,7 +74,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
 
     @Override
     public QueryResult execute(QueryRequest request, Tenant tenant) {
-        AuditLog.Entry audit = AuditLog.start("clickhouse", tenant, request.queryId(), request.sql());
+        AuditLog.Entry audit = gateway.audit().start("clickhouse", tenant, request.queryId(), request.sql());
         TenantGateway.Permit permit = null;
         try {
             if (request.insertFormat() != null) {
@@ -102,14 +102,14 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             request.params().forEach((name, value) -> parameters.put("param_" + name, value));
             HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
                     parameters);
-            return new Forwarded(response, permit, audit, gateway.limits());
+            return new Forwarded(response, permit, audit, gateway.limits(tenant));
         } catch (TenantSqlException e) {
-            close(permit, audit, e.getMessage());
+            close(permit, audit.refused(), e.getMessage());
             throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
         } catch (ClickHouseException e) {
             close(permit, audit, e.getMessage());
             throw new ClickHouseException(e.code(), e.errorName(),
-                    gateway.limits().explain(UpstreamErrors.forTenant(e.getMessage())), e);
+                    gateway.limits(tenant).explain(UpstreamErrors.forTenant(e.getMessage())), e);
         } catch (RuntimeException e) {
             close(permit, audit, String.valueOf(e.getMessage()));
             throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
@@ -149,6 +149,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         private final AuditLog.Entry audit;
         private final TenantLimits limits;
         private final Summary summary;
+        private long written;
         private String error;
 
         Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit,
@@ -175,10 +176,12 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     if (n > left) {
                         error = limits.resultBytesExceeded();
+                        audit.refused();
                         throw new ClickHouseException(ErrorCode.TOO_MANY_ROWS_OR_BYTES, error);
                     }
                     out.write(buffer, 0, n);
                     left -= n;
+                    written += n;
                 }
             }
         }
@@ -191,7 +194,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                 // the query is over either way
             }
             permit.close();
-            audit.finish(summary.resultRows(), error);
+            audit.finish(summary.resultRows(), written, error);
         }
 
         private static Summary summary(String header) {

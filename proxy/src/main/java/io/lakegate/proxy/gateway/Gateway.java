@@ -1,11 +1,17 @@
 package io.lakegate.proxy.gateway;
 
+import io.lakegate.proxy.admin.AdminApi;
+import io.lakegate.proxy.admin.AdminServer;
+import io.lakegate.proxy.admin.AdminTokens;
+import io.lakegate.proxy.admin.Health;
 import io.lakegate.proxy.avatica.AvaticaDoor;
 import io.lakegate.proxy.avatica.TenantMeta;
 import io.lakegate.proxy.catalog.TenantCatalogs;
+import io.lakegate.proxy.credentials.ConnectionInfo;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.schema.ClickHouseTarget;
+import io.lakegate.schema.SchemaManager;
 import io.lakegate.schema.SchemaSettings;
 
 import io.lakegate.engine.protocol.Authenticator;
@@ -34,6 +40,9 @@ public final class Gateway implements AutoCloseable {
     static final long MAX_REQUEST_QUERY_BYTES = 4L * TenantSqlRewriter.MAX_QUERY_CHARS;
 
     private static final int HTTP_THREADS = 32;
+    /** How long an org's limits are used before they are read again (a change through this gateway counts at once). */
+    static final Duration LIMITS_TTL = Duration.ofSeconds(5);
+    private static final Duration SCHEMA_CHECK_TTL = Duration.ofSeconds(30);
 
     /**
      * Where and how the doors listen.
@@ -42,9 +51,26 @@ public final class Gateway implements AutoCloseable {
      * @param httpPort    the ClickHouse door over plain HTTP; 0 picks a free port, -1 turns it off
      * @param httpsPort   the ClickHouse door over HTTPS when {@code tls} is set; 0 picks a free port, -1 turns it off
      * @param tls         null for plain HTTP; with it, the JDBC door speaks HTTPS too
+     * @param limits      the default tenant limits, for orgs without their own
+     * @param admin       the admin port, or null for none
+     * @param auditTable  how audit records are buffered on their way to {@code lakegate_audit}
      */
     public record Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
-                          TenantLimits limits) {
+                          TenantLimits limits, Admin admin, AuditTable.Settings auditTable) {
+        /** Without an admin port. */
+        public Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
+                       TenantLimits limits) {
+            this(host, avaticaPort, httpPort, httpsPort, tls, limits, null, AuditTable.Settings.DEFAULTS);
+        }
+    }
+
+    /**
+     * The admin port (API, metrics, health, the credentials page), on the doors' address, over HTTPS when they are.
+     *
+     * @param port       0 picks a free port
+     * @param publicHost the host name tenants reach the doors at, for the connection details of a new credential
+     */
+    public record Admin(int port, AdminTokens tokens, String publicHost) {
     }
 
     private final Connection connection;
@@ -52,24 +78,38 @@ public final class Gateway implements AutoCloseable {
     private final AvaticaDoor avatica;
     private final ClickHouseHttpServer http;
     private final ClickHouseHttpServer https;
+    private final AuditTable auditTable;
+    private final GatewayMetrics metrics;
+    private AdminServer admin;
+    private Connection adminConnection;
 
     private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica, ClickHouseHttpServer http,
-                    ClickHouseHttpServer https) {
+                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics) {
         this.connection = connection;
         this.pipeline = pipeline;
         this.avatica = avatica;
         this.http = http;
         this.https = https;
+        this.auditTable = auditTable;
+        this.metrics = metrics;
     }
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
             throws Exception {
         Connection connection = clickhouse.connect(settings.database());
+        AuditTable auditTable = null;
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
             TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
             ClickHouseFunctions functions = ClickHouseFunctions.load(connection);
-            TenantGateway pipeline = new TenantGateway(catalogs, functions, options.limits());
+            UpstreamClickHouse upstream = new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization());
+            AuditLog audit = new AuditLog();
+            GatewayMetrics metrics = new GatewayMetrics();
+            audit.listen(metrics::record);
+            auditTable = new AuditTable(upstream, settings.database(), options.auditTable());
+            audit.listen(auditTable);
+            OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
+            TenantGateway pipeline = new TenantGateway(catalogs, functions, limits, audit);
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
             TenantMeta meta = new TenantMeta(clickhouse.jdbcUrl(settings.database()), clickhouse.credentials(),
                     pipeline);
@@ -79,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             ClickHouseHttpServer https = null;
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
-                        functions, new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization())),
+                        functions, upstream),
                         clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);
@@ -95,11 +135,49 @@ public final class Gateway implements AutoCloseable {
                 }
                 throw e;
             }
-            return new Gateway(connection, pipeline, avatica, http, https);
+            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics);
+            metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
+            if (options.admin() != null) {
+                try {
+                    gateway.startAdmin(clickhouse, settings, options, upstream);
+                } catch (Exception e) {
+                    gateway.close();
+                    throw e;
+                }
+            }
+            return gateway;
         } catch (Exception e) {
+            if (auditTable != null) {
+                auditTable.close();
+            }
             connection.close();
             throw e;
         }
+    }
+
+    private void startAdmin(ClickHouseTarget clickhouse, SchemaSettings settings, Options options,
+                            UpstreamClickHouse upstream) throws Exception {
+        Admin a = options.admin();
+        adminConnection = clickhouse.connect(settings.database());
+        AdminApi api = new AdminApi(adminConnection, settings, pipeline.orgLimits(),
+                issued -> new ConnectionInfo(issued, a.publicHost(), avaticaPort(), httpPort(), settings.database()),
+                metrics::scrape);
+        Health health = new Health(() -> upstream.text("SELECT 1"), () -> new SchemaManager(clickhouse, settings)
+                .status().stream().filter(s -> !s.ran()).map(SchemaManager.Status::id).toList(), SCHEMA_CHECK_TTL);
+        admin = AdminServer.start(options.host(), a.port(), options.tls(), a.tokens(), api, health);
+    }
+
+    /** The admin port, or -1 when there is none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public AuditTable auditTable() {
+        return auditTable;
     }
 
     public TenantGateway pipeline() {
@@ -140,6 +218,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (admin != null) {
+            admin.close();
+        }
         if (http != null) {
             http.close();
         }
@@ -147,6 +228,10 @@ public final class Gateway implements AutoCloseable {
             https.close();
         }
         avatica.close();
+        auditTable.close(); // after the doors: their last queries' records are in the buffer
+        if (adminConnection != null) {
+            adminConnection.close();
+        }
         connection.close();
     }
 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks a tenant's username and password on every request. The credential is read from ClickHouse each time, so a
@@ -29,6 +30,8 @@ public final class GatewayAuthenticator {
     private final CredentialStore store;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
     private final LoginThrottle throttle = new LoginThrottle();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
 
     public GatewayAuthenticator(CredentialStore store) {
         this.store = store;
@@ -41,6 +44,7 @@ public final class GatewayAuthenticator {
         }
         LoginThrottle.Admission admission = throttle.admit(username, remoteAddress);
         if (!admission.admitted()) {
+            throttled.incrementAndGet();
             throw new LoginFailedException("Authentication failed: too many failed logins for this user name or "
                     + "from this address; the password was not checked. Try again in "
                     + Math.max(1, (admission.waitMillis() + 999) / 1000) + " s");
@@ -70,11 +74,22 @@ public final class GatewayAuthenticator {
         }
         if (!ok) {
             // the attempt stays charged: that is what spaces the next ones
+            failed.incrementAndGet();
             throw new LoginFailedException("Authentication failed: wrong username or password, or the credential "
                     + "was revoked");
         }
         throttle.succeeded(admission.ticket());
         return new Tenant(username, row.get().orgId());
+    }
+
+    /** Logins refused for a wrong username or password, or a revoked credential, since the start. */
+    public long failedLogins() {
+        return failed.get();
+    }
+
+    /** Logins refused unchecked, over the throttle's budget, since the start. */
+    public long throttledLogins() {
+        return throttled.get();
     }
 
     private static String digest(String password) {

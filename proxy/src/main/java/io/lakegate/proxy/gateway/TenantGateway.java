@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -28,38 +28,62 @@ public final class TenantGateway {
 
     /** A slot of the org's concurrency limit, released once. */
     public static final class Permit implements AutoCloseable {
-        private final Semaphore semaphore;
+        private final AtomicInteger running;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Permit(Semaphore semaphore) {
-            this.semaphore = semaphore;
+        private Permit(AtomicInteger running) {
+            this.running = running;
         }
 
         @Override
         public void close() {
             if (released.compareAndSet(false, true)) {
-                semaphore.release();
+                running.decrementAndGet();
             }
         }
     }
 
     private final TenantCatalogs catalogs;
     private final TenantSqlRewriter rewriter;
-    private final TenantLimits limits;
-    private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
+    private final OrgLimits limits;
+    private final AuditLog audit;
+    /** Queries running per org; a count rather than a semaphore, since an org's limit may change at any time. */
+    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final QueryRate rate = new QueryRate();
 
-    public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, TenantLimits limits) {
+    public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, OrgLimits limits, AuditLog audit) {
         this.catalogs = catalogs;
         this.rewriter = new TenantSqlRewriter(functions);
         this.limits = limits;
+        this.audit = audit;
     }
 
     public TenantCatalog catalog(Tenant tenant) {
         return catalogs.forOrg(tenant.orgId());
     }
 
+    /** The gateway's default limits, which orgs without their own have. */
     public TenantLimits limits() {
+        return limits.defaults();
+    }
+
+    /** The limits of the tenant's org, as they are now. */
+    public TenantLimits limits(Tenant tenant) {
+        return limits.of(tenant.orgId());
+    }
+
+    public OrgLimits orgLimits() {
         return limits;
+    }
+
+    /** Where the doors report every query. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Queries running now, of every org. */
+    public int running() {
+        return running.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     public String database() {
@@ -87,7 +111,7 @@ public final class TenantGateway {
      * ({@link TenantCatalog#rowFilters()}, plus {@code filters}), which ClickHouse applies wherever a table is read.
      */
     public String settingsClause(TenantCatalog catalog, Map<String, String> requested, Map<String, String> filters) {
-        Map<String, String> settings = limits.settingsFor(requested);
+        Map<String, String> settings = limits.of(catalog.orgId()).settingsFor(requested);
         Map<String, String> rows = new LinkedHashMap<>(catalog.rowFilters());
         rows.putAll(filters);
         // quotes doubled, not escaped: clickhouse-jdbc rewrites \' in the statements it wraps in DESC (...)
@@ -100,15 +124,26 @@ public final class TenantGateway {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Takes one of the org's concurrent-query slots, or refuses at once when all are in use. */
+    /**
+     * Takes one of the org's concurrent-query slots and one query of its minute, or refuses at once when all slots
+     * are in use or the minute's queries are spent.
+     */
     public Permit acquire(Tenant tenant) {
-        Semaphore semaphore = running.computeIfAbsent(tenant.orgId(),
-                org -> new Semaphore(limits.maxConcurrentQueries()));
-        if (!semaphore.tryAcquire()) {
+        TenantLimits org = limits(tenant);
+        AtomicInteger count = running.computeIfAbsent(tenant.orgId(), o -> new AtomicInteger());
+        if (count.incrementAndGet() > org.maxConcurrentQueries()) {
+            count.decrementAndGet();
             throw new TenantSqlException(Reason.LIMIT, "Tenant limit max_concurrent_queries ("
-                    + limits.maxConcurrentQueries() + ") reached for org " + tenant.orgId() + ": wait for a running "
+                    + org.maxConcurrentQueries() + ") reached for org " + tenant.orgId() + ": wait for a running "
                     + "query to finish, or close result sets you no longer read");
         }
-        return new Permit(semaphore);
+        long waitMillis = rate.take(tenant.orgId(), org.maxQueriesPerMinute(), System.nanoTime());
+        if (waitMillis > 0) {
+            count.decrementAndGet();
+            throw new TenantSqlException(Reason.LIMIT, "Tenant limit max_queries_per_minute ("
+                    + org.maxQueriesPerMinute() + ") reached for org " + tenant.orgId() + ": try again in "
+                    + Math.max(1, (waitMillis + 999) / 1000) + " s");
+        }
+        return new Permit(count);
     }
 }

@@ -5,6 +5,7 @@ import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +16,16 @@ import java.util.regex.Pattern;
  * concurrency limit), and the settings a tenant may choose itself. A tenant may lower a limit, never raise it.
  */
 public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
-                           int maxConcurrentQueries, int maxConnectionsPerCredential, int maxConnectionsPerOrg) {
+                           int maxConcurrentQueries, int maxConnectionsPerCredential, int maxConnectionsPerOrg,
+                           int maxQueriesPerMinute) {
+    /**
+     * The limits by the names they have everywhere outside Java: the admin API's JSON, {@code lakegate limits set},
+     * the columns of {@code lakegate_limits}, {@code serve}'s flags ({@code --max-execution-seconds}, ...).
+     */
+    public static final List<String> NAMES = List.of("max_execution_seconds", "max_result_rows", "max_result_bytes",
+            "max_memory_bytes", "max_concurrent_queries", "max_connections_per_credential", "max_connections_per_org",
+            "max_queries_per_minute");
+
     /** The most threads a tenant may ask for: more only starve the other tenants. */
     static final int MAX_THREADS = 16;
 
@@ -52,8 +62,10 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
 
     public TenantLimits {
         if (maxExecutionSeconds <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || maxMemoryBytes <= 0
-                || maxConcurrentQueries <= 0 || maxConnectionsPerCredential <= 0 || maxConnectionsPerOrg <= 0) {
-            throw new IllegalArgumentException("Every tenant limit must be a positive number");
+                || maxConcurrentQueries <= 0 || maxConnectionsPerCredential <= 0 || maxConnectionsPerOrg <= 0
+                || maxQueriesPerMinute < 0) {
+            throw new IllegalArgumentException("Every tenant limit must be a positive number (max_queries_per_minute "
+                    + "may be 0: no limit)");
         }
     }
 
@@ -61,6 +73,50 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
     public TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
                         int maxConcurrentQueries) {
         this(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes, maxConcurrentQueries, 64, 256);
+    }
+
+    /** Without a limit on queries per minute. */
+    public TenantLimits(long maxExecutionSeconds, long maxResultRows, long maxResultBytes, long maxMemoryBytes,
+                        int maxConcurrentQueries, int maxConnectionsPerCredential, int maxConnectionsPerOrg) {
+        this(maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes, maxConcurrentQueries,
+                maxConnectionsPerCredential, maxConnectionsPerOrg, 0);
+    }
+
+    /** The limits by {@link #NAMES}, in that order. */
+    public Map<String, Long> byName() {
+        long[] values = {maxExecutionSeconds, maxResultRows, maxResultBytes, maxMemoryBytes, maxConcurrentQueries,
+                maxConnectionsPerCredential, maxConnectionsPerOrg, maxQueriesPerMinute};
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            result.put(NAMES.get(i), values[i]);
+        }
+        return result;
+    }
+
+    /**
+     * These limits with some replaced, by {@link #NAMES}.
+     *
+     * @throws IllegalArgumentException naming the limit that is unknown or out of range
+     */
+    public TenantLimits with(Map<String, Long> overrides) {
+        Map<String, Long> v = byName();
+        overrides.forEach((name, value) -> {
+            if (!v.containsKey(name)) {
+                throw new IllegalArgumentException("Unknown limit '" + name + "': the limits are "
+                        + String.join(", ", NAMES));
+            }
+            long most = name.startsWith("max_concurrent") || name.startsWith("max_connections")
+                    || name.equals("max_queries_per_minute") ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            long least = name.equals("max_queries_per_minute") ? 0 : 1;
+            if (value == null || value < least || value > most) {
+                throw new IllegalArgumentException("Limit " + name + " must be a whole number from " + least + " to "
+                        + most + (least == 0 ? " (0: no limit)" : "") + ", not " + value);
+            }
+            v.put(name, value);
+        });
+        return new TenantLimits(v.get(NAMES.get(0)), v.get(NAMES.get(1)), v.get(NAMES.get(2)), v.get(NAMES.get(3)),
+                v.get(NAMES.get(4)).intValue(), v.get(NAMES.get(5)).intValue(), v.get(NAMES.get(6)).intValue(),
+                v.get(NAMES.get(7)).intValue());
     }
 
     /** The limits as ClickHouse settings, keyed by setting name. */

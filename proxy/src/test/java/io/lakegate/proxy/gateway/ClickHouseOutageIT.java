@@ -1,6 +1,5 @@
 package io.lakegate.proxy.gateway;
 
-import io.lakegate.engine.server.EngineEndpoint;
 import io.lakegate.engine.testing.TestClickHouse;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.credentials.IssuedCredential;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,8 +37,7 @@ class ClickHouseOutageIT {
     private static final Duration QUICKLY = Duration.ofSeconds(20);
     private static final String QUERY = "SELECT count() AS n FROM entity_operations WHERE schema = 'opportunity'";
 
-    private static int port;
-    private static EngineEndpoint endpoint;
+    private static RestartableEngine engine;
     private static SchemaSettings settings;
     private static Gateway gateway;
     private static IssuedCredential credential;
@@ -51,11 +47,8 @@ class ClickHouseOutageIT {
         TestClickHouse ch = TestClickHouse.get();
         assumeTrue(ch.isEmbedded(), "ClickHouseOutageIT stops and restarts ClickHouse, which it can only do with "
                 + "the embedded engine (CLICKHOUSE_URL or -Ptestcontainers is set)");
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        endpoint = EngineEndpoint.start(ch.embedded(), "127.0.0.1", port, "default", "", 8);
-        ClickHouseTarget target = ClickHouseTarget.remote(endpoint.url(), "default", "");
+        engine = RestartableEngine.start();
+        ClickHouseTarget target = ClickHouseTarget.remote(engine.url(), "default", "");
         settings = SchemaSettings.defaults().withDatabase("gw_outage_" + ProcessHandle.current().pid());
         try (Connection c = target.connect("default"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + settings.database() + " SYNC");
@@ -79,8 +72,8 @@ class ClickHouseOutageIT {
         if (gateway != null) {
             gateway.close();
         }
-        if (endpoint != null) {
-            endpoint.close();
+        if (engine != null) {
+            engine.close();
         }
         if (settings != null && TestClickHouse.get().isEmbedded()) {
             TestClickHouse ch = TestClickHouse.get();
@@ -97,7 +90,7 @@ class ClickHouseOutageIT {
         Statement oldStatement = old.createStatement();
         assertThat(count(oldStatement)).isEqualTo(5);
 
-        endpoint.close();
+        engine.stop();
         // the open connection's next query, and a new login, both fail quickly with a message that says what is wrong
         Exception onOpen = failureWithin(() -> count(oldStatement));
         assertClear(onOpen);
@@ -108,7 +101,7 @@ class ClickHouseOutageIT {
         });
         assertClear(onLogin);
 
-        endpoint = restartOnSamePort();
+        engine.restart();
         try (Connection fresh = connect(); Statement s = fresh.createStatement()) {
             assertThat(assertTimeoutPreemptively(QUICKLY, () -> count(s))).isEqualTo(5);
         }
@@ -145,19 +138,6 @@ class ClickHouseOutageIT {
                 return e;
             }
         }, "a query while ClickHouse is down must fail within " + QUICKLY.toSeconds() + " s, not hang");
-    }
-
-    private static EngineEndpoint restartOnSamePort() throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                return EngineEndpoint.start(TestClickHouse.get().embedded(), "127.0.0.1", port, "default", "", 8);
-            } catch (IOException e) {
-                last = e; // the port may take a moment to be free again
-                Thread.sleep(100);
-            }
-        }
-        throw last;
     }
 
     private static long count(Statement s) throws SQLException {

@@ -27,6 +27,23 @@ class DefenceInDepthIT {
     }
 
     @Test
+    void anUnboundQueryCannotReadTheAuditTrailOrTheLimits() throws Exception {
+        String db = fx.settings.database();
+        // a row in each, the neighbour's: its limit as it is (no per-minute limit), and an audit record of its query
+        fx.gateway.pipeline().orgLimits().change(GatewayFixture.NEIGHBOUR, Map.of("max_queries_per_minute", 0L));
+        assertThat(fx.clickHouseDoor(fx.neighbour, "", "SELECT 1").statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!runRaw("SELECT count() > 0 FROM " + db + ".lakegate_audit").equals("1")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        for (String table : new String[] {"lakegate_audit", "lakegate_limits"}) {
+            assertThat(runRaw("SELECT count() > 0 FROM " + db + "." + table)).as(table).isEqualTo("1");
+            assertThat(runUnbound("SELECT count() FROM " + db + "." + table)).as(table).isEqualTo("0");
+        }
+    }
+
+    @Test
     void anUnboundQueryReadsOnlyTheTenantsOwnRowsOfEveryDataset() throws Exception {
         String db = fx.settings.database();
         assertThat(runUnbound("SELECT count() FROM " + db + ".`" + GatewayFixture.NEIGHBOUR + "_entity_operations`"))

@@ -5,7 +5,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lakegate.proxy.admin.AdminTokens;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * and on its ClickHouse door by clickhouse-jdbc and curl with the certificate as their root.
  */
 class TlsIT {
+    private static final String ADMIN_TOKEN = AdminTokens.generate();
     @TempDir
     static Path dir;
     private static SelfSignedCertificate cert;
@@ -37,7 +47,8 @@ class TlsIT {
         cert = SelfSignedCertificate.create(dir);
         fx = GatewayFixture.get();
         tls = Gateway.start(fx.target, fx.settings, new Gateway.Options("127.0.0.1", 0, -1, 0,
-                PemTls.serverContext(cert.certificate(), cert.key()), GatewayFixture.LIMITS));
+                PemTls.serverContext(cert.certificate(), cert.key()), GatewayFixture.LIMITS,
+                new Gateway.Admin(0, AdminTokens.operator(ADMIN_TOKEN), "127.0.0.1"), AuditTable.Settings.DEFAULTS));
     }
 
     @AfterAll
@@ -62,6 +73,27 @@ class TlsIT {
         p.setProperty("avatica_user", fx.tenant.username());
         p.setProperty("avatica_password", fx.tenant.password());
         return DriverManager.getConnection(url, p);
+    }
+
+    /** The admin port has the doors' certificate: its bearer tokens never cross the network in clear. */
+    @Test
+    void theAdminPortSpeaksHttpsWithTheDoorsCertificate() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(cert.trustStore())) {
+            trusted.load(in, cert.trustStorePassword().toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, trust.getTrustManagers(), null);
+        HttpResponse<String> orgs = HttpClient.newBuilder().sslContext(client).build().send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + tls.adminPort() + "/api/orgs"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(orgs.statusCode()).isEqualTo(200);
+        assertThat(orgs.body()).contains(GatewayFixture.ORG);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + tls.adminPort() + "/healthz")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString())).as("no plain HTTP").isInstanceOf(java.io.IOException.class);
     }
 
     @Test
