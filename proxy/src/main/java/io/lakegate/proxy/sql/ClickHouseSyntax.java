@@ -181,51 +181,60 @@ public final class ClickHouseSyntax {
     private static final SqlOperator SUBCOLUMN = new SqlUnresolvedFunction(new SqlIdentifier("$subcolumn",
             SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
 
+    /** The names a query gives its tables, and the names of values it may take sub-columns of. */
+    record QueryNames(java.util.Set<String> relations, java.util.Set<String> values) {
+    }
+
     /**
-     * The names a query gives its tables (their names, aliases and WITH names, and the database's): a dotted name
-     * that starts with none of them is a value's sub-column in ClickHouse ({@code j.payload.title} of a JSON value,
-     * {@code t.id} of a named tuple), not a table's column.
+     * The names a query gives its tables (their names, aliases and WITH names, and the database's) and its values
+     * (the catalog's columns, the aliases it gives expressions): {@code j.payload.title} is a sub-column of the value
+     * {@code j} (a JSON value, a named tuple) when {@code j} is a value and no table.
      */
-    static java.util.Set<String> relationNames(SqlNode query, String database) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        names.add(database);
-        collectRelations(query, names, false);
+    static QueryNames names(SqlNode query, String database, java.util.Set<String> columns) {
+        QueryNames names = new QueryNames(new java.util.HashSet<>(), new java.util.HashSet<>(columns));
+        names.relations().add(database);
+        collectNames(query, names, false);
         return names;
     }
 
-    private static void collectRelations(SqlNode node, java.util.Set<String> names, boolean inFrom) {
+    private static void collectNames(SqlNode node, QueryNames names, boolean inFrom) {
         if (node instanceof SqlIdentifier id) {
             if (inFrom) {
-                names.addAll(id.names);
+                names.relations().addAll(id.names);
             }
         } else if (node instanceof org.apache.calcite.sql.SqlSelect select) {
-            collectRelations(select.getFrom(), names, true);
+            collectNames(select.getFrom(), names, true);
             for (SqlNode operand : select.getOperandList()) {
                 if (operand != select.getFrom()) {
-                    collectRelations(operand, names, false);
+                    collectNames(operand, names, false);
                 }
             }
+        } else if (node instanceof ScalarWithItem scalar) {
+            names.values().add(scalar.name.getSimple());
+            collectNames(scalar.query, names, false);
         } else if (node instanceof org.apache.calcite.sql.SqlWithItem item) {
-            names.add(item.name.getSimple());
-            collectRelations(item.query, names, false);
+            names.relations().add(item.name.getSimple());
+            collectNames(item.query, names, false);
         } else if (node instanceof org.apache.calcite.sql.SqlJoin join && inFrom) {
-            collectRelations(join.getLeft(), names, true);
-            collectRelations(join.getRight(), names, true);
-            collectRelations(join.getCondition(), names, false);
-        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.AS && inFrom) {
-            collectRelations(call.operand(0), names, true);
-            collectRelations(call.operand(1), names, true);
+            collectNames(join.getLeft(), names, true);
+            collectNames(join.getRight(), names, true);
+            collectNames(join.getCondition(), names, false);
+        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+            collectNames(call.operand(0), names, inFrom);
+            if (call.operand(1) instanceof SqlIdentifier alias) {
+                (inFrom ? names.relations() : names.values()).add(alias.getSimple());
+            }
         } else if (node instanceof SqlNodeList list) {
-            list.forEach(n -> collectRelations(n, names, false));
+            list.forEach(n -> collectNames(n, names, false));
         } else if (node instanceof SqlCall call) {
-            call.getOperandList().forEach(n -> collectRelations(n, names, inFrom && call.getKind() == SqlKind.LATERAL));
+            call.getOperandList().forEach(n -> collectNames(n, names, inFrom && call.getKind() == SqlKind.LATERAL));
         }
     }
 
-    /** {@code j.a.b}, where {@code j} is no table of the query: {@code $subcolumn(j, 'a', 'b')} for the validator. */
-    static SqlNode subcolumnStandardForm(SqlNode node, java.util.Set<String> relations) {
+    /** {@code j.a.b}, where {@code j} is a value and no table: {@code $subcolumn(j, 'a', 'b')} for the validator. */
+    static SqlNode subcolumnStandardForm(SqlNode node, QueryNames names) {
         if (!(node instanceof SqlIdentifier id) || id.names.size() < 2 || id.isStar()
-                || relations.contains(id.names.get(0))) {
+                || names.relations().contains(id.names.get(0)) || !names.values().contains(id.names.get(0))) {
             return node;
         }
         List<SqlNode> operands = new ArrayList<>();

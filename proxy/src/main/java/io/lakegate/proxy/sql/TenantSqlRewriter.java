@@ -137,7 +137,7 @@ public final class TenantSqlRewriter {
         SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD, GRAMMAR), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
                         .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true),
-                catalog.database());
+                catalog);
         try {
             validator.validate(node);
         } catch (CalciteContextException e) {
@@ -192,13 +192,13 @@ public final class TenantSqlRewriter {
      * know the function's signature): it is typed ANY, as the columns are, and ClickHouse types it.
      */
     private static final class LenientValidator extends SqlValidatorImpl {
-        private final String database;
-        private java.util.Set<String> relations;
+        private final TenantCatalog catalog;
+        private ClickHouseSyntax.QueryNames names;
 
         LenientValidator(SqlOperatorTable operators, CalciteCatalogReader reader, RelDataTypeFactory types,
-                         Config config, String database) {
+                         Config config, TenantCatalog catalog) {
             super(operators, reader, types, config);
-            this.database = database;
+            this.catalog = catalog;
         }
 
         /**
@@ -238,10 +238,10 @@ public final class TenantSqlRewriter {
          */
         @Override
         protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
-            if (relations == null) {
-                relations = ClickHouseSyntax.relationNames(node, database); // the first call gets the whole query
+            if (names == null) {
+                names = ClickHouseSyntax.names(node, catalog.database(), catalog.columnNames()); // the whole query
             }
-            SqlNode standard = ClickHouseSyntax.subcolumnStandardForm(ClickHouseSyntax.standardForm(node), relations);
+            SqlNode standard = ClickHouseSyntax.subcolumnStandardForm(ClickHouseSyntax.standardForm(node), names);
             return super.performUnconditionalRewrites(standard, underFrom);
         }
 
