@@ -123,13 +123,12 @@ final class ResultNormalizer {
      * types them by {@code getBaseType()}, which must then say what they became.
      */
     private static java.sql.Array elements(java.sql.Array array) {
-        Object[] normalized;
+        Object[] normalized = normalizedElements(values(array));
         int baseType;
         try {
-            normalized = normalizedElements((Object[]) array.getArray());
             baseType = baseType(normalized, array.getBaseType());
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Reading an array of ClickHouse's answer failed: " + e.getMessage(), e);
+            throw unreadable(e);
         }
         InvocationHandler handler = (p, method, args) -> {
             switch (method.getName()) {
@@ -170,6 +169,18 @@ final class ResultNormalizer {
         return normalized;
     }
 
+    private static Object[] values(java.sql.Array array) {
+        try {
+            return (Object[]) array.getArray();
+        } catch (java.sql.SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static IllegalStateException unreadable(java.sql.SQLException e) {
+        return new IllegalStateException("Reading an array of ClickHouse's answer failed: " + e.getMessage(), e);
+    }
+
     private static int baseType(Object[] elements, int original) {
         Object first = java.util.Arrays.stream(elements).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (first instanceof Long) {
@@ -189,11 +200,7 @@ final class ResultNormalizer {
 
     private static Object element(Object value) {
         if (value instanceof java.sql.Array nested) {
-            try {
-                return java.util.Arrays.asList((Object[]) elements(nested).getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Reading an array of ClickHouse's answer failed: " + e.getMessage(), e);
-            }
+            return java.util.Arrays.asList(normalizedElements(values(nested)));
         }
         return normalize(value);
     }

@@ -8,7 +8,11 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlStarExclude;
+import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWith;
@@ -27,7 +31,9 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -62,24 +68,11 @@ public final class ClickHouseSyntax {
         }
     };
     /** The last GROUP BY item, followed by ClickHouse's {@code WITH TOTALS}. */
-    private static final SqlOperator WITH_TOTALS = new SqlSpecialOperator("WITH TOTALS", SqlKind.OTHER, PRINTED_AS_IS) {
-        @Override
-        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-            call.operand(0).unparse(writer, 0, 0);
-            writer.keyword("WITH TOTALS");
-        }
-    };
+    private static final SqlOperator WITH_TOTALS = suffix("WITH TOTALS");
     /** {@code LIMIT n WITH TIES}: the limit, and the rows that tie with the last one. */
-    private static final SqlOperator WITH_TIES = new SqlSpecialOperator("WITH TIES", SqlKind.OTHER, PRINTED_AS_IS) {
-        @Override
-        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-            call.operand(0).unparse(writer, 0, 0);
-            writer.keyword("WITH TIES");
-        }
-    };
+    private static final SqlOperator WITH_TIES = suffix("WITH TIES");
     /** What the validator reads for a WITH FILL item with bounds: a call, so that the bounds are validated too. */
-    private static final SqlOperator FILL_BOUNDS = new SqlUnresolvedFunction(new SqlIdentifier("$fill",
-            SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    private static final SqlOperator FILL_BOUNDS = validatorOnly("$fill");
 
     /** {@code t.* EXCEPT (a, b)}: Calcite's star exclusion, which Calcite prints with the word EXCLUDE. */
     private static final SqlOperator STAR_EXCEPT = new SqlSpecialOperator("EXCEPT", SqlKind.OTHER, PRINTED_AS_IS) {
@@ -110,12 +103,29 @@ public final class ClickHouseSyntax {
     private ClickHouseSyntax() {
     }
 
+    /** An operand followed by words ClickHouse writes after it. */
+    private static SqlOperator suffix(String words) {
+        return new SqlSpecialOperator(words, SqlKind.OTHER, PRINTED_AS_IS) {
+            @Override
+            public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+                call.operand(0).unparse(writer, 0, 0);
+                writer.keyword(words);
+            }
+        };
+    }
+
+    /** A function of a name no tenant can write, that only the validator sees: its operands are checked, not it. */
+    private static SqlOperator validatorOnly(String name) {
+        return new SqlUnresolvedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), null, null, null, null,
+                SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    }
+
     /** ClickHouse's {@code COLUMNS('regexp')}: a matcher, which ClickHouse reads only unquoted. */
     public static SqlNode columnsMatcher(SqlCall call) {
         return COLUMNS.createCall(call.getParserPosition(), call.getOperandList());
     }
 
-    public static SqlNode starExcept(org.apache.calcite.sql.SqlStarExclude except) {
+    public static SqlNode starExcept(SqlStarExclude except) {
         return STAR_EXCEPT.createCall(except.getParserPosition(), except.getStarIdentifier(),
                 except.getExcludeList());
     }
@@ -144,7 +154,7 @@ public final class ClickHouseSyntax {
     }
 
     /** Keeps a select's {@code DISTINCT ON (...)} in its fetch until the grammar reads its ORDER BY and LIMIT. */
-    public static void distinctOn(org.apache.calcite.sql.SqlSelect select, SqlNodeList on) {
+    public static void distinctOn(SqlSelect select, SqlNodeList on) {
         if (select.getFetch() != null) {
             throw new IllegalArgumentException("TOP and DISTINCT ON cannot be used together: write one");
         }
@@ -153,7 +163,7 @@ public final class ClickHouseSyntax {
 
     /** The {@code DISTINCT ON} list of a select, taken off it; null if it has none. */
     public static SqlNodeList takeDistinctOn(SqlNode query) {
-        if (!(query instanceof org.apache.calcite.sql.SqlSelect select) || !(select.getFetch() instanceof SqlCall on)
+        if (!(query instanceof SqlSelect select) || !(select.getFetch() instanceof SqlCall on)
                 || on.getOperator() != DISTINCT_ON) {
             return null;
         }
@@ -162,7 +172,7 @@ public final class ClickHouseSyntax {
     }
 
     /** True if a select still holds a DISTINCT ON that no ORDER BY and LIMIT took: one inside a UNION. */
-    static boolean hasDistinctOn(org.apache.calcite.sql.SqlSelect select) {
+    static boolean hasDistinctOn(SqlSelect select) {
         return select.getFetch() instanceof SqlCall on && on.getOperator() == DISTINCT_ON;
     }
 
@@ -178,11 +188,10 @@ public final class ClickHouseSyntax {
     }
 
     /** What the validator reads for {@code j.a.b}, a sub-column of the value {@code j}: a call on {@code j}. */
-    private static final SqlOperator SUBCOLUMN = new SqlUnresolvedFunction(new SqlIdentifier("$subcolumn",
-            SqlParserPos.ZERO), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    private static final SqlOperator SUBCOLUMN = validatorOnly("$subcolumn");
 
     /** The names a query gives its tables, and the names of values it may take sub-columns of. */
-    record QueryNames(java.util.Set<String> relations, java.util.Set<String> values) {
+    record QueryNames(Set<String> relations, Set<String> values) {
     }
 
     /**
@@ -190,8 +199,8 @@ public final class ClickHouseSyntax {
      * (the catalog's columns, the aliases it gives expressions): {@code j.payload.title} is a sub-column of the value
      * {@code j} (a JSON value, a named tuple) when {@code j} is a value and no table.
      */
-    static QueryNames names(SqlNode query, String database, java.util.Set<String> columns) {
-        QueryNames names = new QueryNames(new java.util.HashSet<>(), new java.util.HashSet<>(columns));
+    static QueryNames names(SqlNode query, String database, Set<String> columns) {
+        QueryNames names = new QueryNames(new HashSet<>(), new HashSet<>(columns));
         names.relations().add(database);
         collectNames(query, names, false);
         return names;
@@ -202,7 +211,7 @@ public final class ClickHouseSyntax {
             if (inFrom) {
                 names.relations().addAll(id.names);
             }
-        } else if (node instanceof org.apache.calcite.sql.SqlSelect select) {
+        } else if (node instanceof SqlSelect select) {
             collectNames(select.getFrom(), names, true);
             for (SqlNode operand : select.getOperandList()) {
                 if (operand != select.getFrom()) {
@@ -212,10 +221,10 @@ public final class ClickHouseSyntax {
         } else if (node instanceof ScalarWithItem scalar) {
             names.values().add(scalar.name.getSimple());
             collectNames(scalar.query, names, false);
-        } else if (node instanceof org.apache.calcite.sql.SqlWithItem item) {
+        } else if (node instanceof SqlWithItem item) {
             names.relations().add(item.name.getSimple());
             collectNames(item.query, names, false);
-        } else if (node instanceof org.apache.calcite.sql.SqlJoin join && inFrom) {
+        } else if (node instanceof SqlJoin join && inFrom) {
             collectNames(join.getLeft(), names, true);
             collectNames(join.getRight(), names, true);
             collectNames(join.getCondition(), names, false);
