@@ -393,3 +393,23 @@ SELECT count() FROM system.columns AS c JOIN system.tables AS t ON c.table = t.n
 SELECT name, engine_full, definer, metadata_path FROM system.tables
 SHOW TABLES LIKE '1501%'
 DESCRIBE TABLE `1501_entity_operations`
+SELECT schema, count() AS n FROM entity_operations WHERE entity_id IN `1501_entity_operations` GROUP BY ALL
+SELECT count() FROM entity_operations WHERE entity_id IN {db}.`1501_current_entities_final`
+SELECT count() FROM entity_operations WHERE entity_id NOT IN `1501_current_entities_final`
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN system.tables
+SELECT count() FROM entity_operations WHERE entity_id IN `{db}.1501_entity_operations`
+WITH x AS (SELECT entity_id FROM `1501_entity_operations`) SELECT count() FROM entity_operations WHERE entity_id IN x
+SELECT schema, (SELECT count() FROM `1501_entity_operations`) AS n FROM entity_operations GROUP BY ALL ORDER BY ALL
+SELECT * EXCEPT detail REPLACE ((SELECT max(entity_id) FROM `1501_entity_operations`) AS entity_id) FROM entity_operations
+SELECT * EXCEPT (detail) REPLACE ((SELECT any(detail) FROM `1501_current_entities_final`) AS schema) FROM current_entities_final
+SELECT * APPLY(currentUser) FROM entity_operations
+SELECT * APPLY(authUser) FROM entity_operations
+SELECT COLUMNS('id') APPLY(x -> dictGet('d', 'a', x)) FROM entity_operations
+SELECT COLUMNS('id') APPLY(hostName) FROM entity_operations
+SELECT COLUMNS('id') APPLY(x -> (SELECT max(entity_id) FROM `1501_entity_operations`)) FROM entity_operations
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS (SELECT count() FROM `1501_entity_operations`))
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS currentUser())
+SELECT ((SELECT any(detail) FROM `1501_entity_operations`)::JSON).operation AS op FROM entity_operations
+SELECT CAST((SELECT any(detail) FROM `1501_entity_operations`), 'JSON').payload._title AS t FROM entity_operations
+SELECT j.payload._title.:String FROM (SELECT CAST(detail, 'JSON') AS j FROM `1501_entity_operations`)
+SELECT (detail::JSON).operation FROM `1501_entity_operations`

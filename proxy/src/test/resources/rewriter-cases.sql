@@ -162,3 +162,78 @@ SELECT `16581730_entity_operations`.entity_id FROM entity_operations
 !! Unknown identifier 16581730_entity_operations
 SELECT datawarehouse.`16581730_entity_operations`.entity_id FROM entity_operations
 !! Unknown identifier datawarehouse.16581730_entity_operations
+-- group: GROUP BY ALL and ORDER BY ALL (the validator groups by the select's items that are no aggregates)
+SELECT schema, count() AS n FROM entity_operations GROUP BY ALL ORDER BY ALL
+=> SELECT `schema`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ALL ORDER BY ALL
+SELECT schema, substring(entity_id, 1, 2) AS p, count() AS n FROM entity_operations GROUP BY ALL WITH TOTALS ORDER BY ALL DESC
+=> SELECT `schema`, SUBSTRING(`entity_id`, 1, 2) AS `p`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ALL WITH TOTALS ORDER BY ALL DESC
+SELECT substring(substring(schema, 1, 2), 1, count(entity_id)) AS x FROM entity_operations GROUP BY ALL
+=> SELECT SUBSTRING(SUBSTRING(`schema`, 1, 2), 1, `count`(`entity_id`)) AS `x` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ALL
+SELECT schema, count() FROM entity_operations GROUP BY ALL WITH ROLLUP WITH TOTALS
+=> SELECT `schema`, `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ALL WITH ROLLUP WITH TOTALS
+SELECT schema, count() AS n FROM entity_operations GROUP BY ALL ORDER BY ALL LIMIT 1 BY schema
+=> SELECT `schema`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ALL ORDER BY ALL LIMIT 1 BY `schema`
+SELECT schema, nope FROM entity_operations GROUP BY ALL
+!! Unknown identifier nope
+SELECT schema, (SELECT max(entity_id) FROM `16581730_entity_operations`) AS m FROM entity_operations GROUP BY ALL
+!! Table 16581730_entity_operations does not exist in your catalog
+-- group: IN a WITH query or a table by its name (read as IN (SELECT * FROM name))
+WITH deleted AS (SELECT entity_id FROM entity_operations) SELECT count() FROM entity_operations WHERE entity_id IN deleted
+=> WITH `deleted` AS (SELECT `entity_id` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`) SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `entity_id` IN (SELECT * FROM `deleted`)
+WITH d AS (SELECT entity_id FROM current_entities_final) SELECT count() FROM entity_operations WHERE entity_id NOT IN d AND entity_id GLOBAL IN d
+=> WITH `d` AS (SELECT `entity_id` FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`) SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `entity_id` NOT IN (SELECT * FROM `d`) AND `entity_id` GLOBAL IN (SELECT * FROM `d`)
+SELECT count() FROM entity_operations WHERE entity_id IN `16581730_entity_operations`
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT count() FROM entity_operations WHERE entity_id NOT IN datawarehouse.`16581730_current_entities_final`
+!! Table 16581730_current_entities_final does not exist in your catalog
+SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN system.tables
+!! System tables are not available
+SELECT count() FROM entity_operations WHERE entity_id IN current_entities_final
+!! Values passed to IN operator must have compatible types
+-- group: column transformers: EXCEPT without parentheses, chained EXCEPT, REPLACE and APPLY
+SELECT * EXCEPT detail FROM current_entities_final ORDER BY entity_id
+=> SELECT * EXCEPT (`detail`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ORDER BY `entity_id`
+SELECT * EXCEPT (detail) EXCEPT schema FROM current_entities_final
+=> SELECT * EXCEPT (`detail`, `schema`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`
+SELECT * EXCEPT (detail) REPLACE (toDate(timestamp) AS timestamp) FROM current_entities_final ORDER BY entity_id
+=> SELECT * EXCEPT (`detail`) REPLACE (`toDate`(`timestamp`) AS `timestamp`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ORDER BY `entity_id`
+SELECT replace(schema, 'a', 'b') FROM entity_operations
+=> SELECT `replace`(`schema`, 'a', 'b') FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT COLUMNS('_id$') APPLY(length) APPLY(max) FROM current_entities_final
+=> SELECT COLUMNS('_id$') APPLY (`length`) APPLY (`max`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final`
+SELECT entity_id, COLUMNS('title') APPLY(x -> ifNull(x, '')) FROM current_entities_final ORDER BY entity_id
+=> SELECT `entity_id`, COLUMNS('title') APPLY (`x` -> `ifNull`(`x`, '')) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ORDER BY `entity_id`
+SELECT * APPLY(currentUser) FROM current_entities_final
+!! Function currentUser() is not allowed
+SELECT * APPLY(authUser) FROM current_entities_final
+!! Function authUser() is not allowed
+SELECT * APPLY(x -> currentUser()) FROM current_entities_final
+!! Function currentUser() is not allowed
+SELECT * EXCEPT (detail) REPLACE ((SELECT max(entity_id) FROM `16581730_entity_operations`) AS schema) FROM current_entities_final
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT * APPLY(x -> (SELECT max(entity_id) FROM `16581730_entity_operations`)) FROM current_entities_final
+!! Syntax error: Query expression encountered in illegal context
+SELECT entity_id EXCEPT (schema) FROM current_entities_final
+!! EXCLUDE/EXCEPT clause must follow a STAR expression
+SELECT entity_id APPLY(max) FROM current_entities_final
+!! APPLY after a select item needs * or COLUMNS('regexp') before it
+-- group: WITH FILL ... INTERPOLATE
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS n)
+=> SELECT `toDate`(`timestamp`) AS `day`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `day` ORDER BY `day` WITH FILL INTERPOLATE (`n` AS `n`)
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE
+=> SELECT `toDate`(`timestamp`) AS `day`, `count`(*) AS `n` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY `day` ORDER BY `day` WITH FILL INTERPOLATE
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS (SELECT count() FROM `16581730_entity_operations`))
+!! Table 16581730_entity_operations does not exist in your catalog
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS currentUser())
+!! Function currentUser() is not allowed
+-- group: typed JSON sub-columns and sub-columns of expressions
+SELECT j.payload._title.:String AS title FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations)
+=> SELECT `j`.`payload`.`_title`.:String AS `title` FROM (SELECT `CAST`(`detail`, 'JSON') AS `j` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`)
+SELECT (detail::JSON).operation AS op FROM entity_operations
+=> SELECT CAST(`detail` , 'JSON').`operation` AS `op` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT CAST(detail, 'JSON').payload._schema AS s FROM entity_operations
+=> SELECT `CAST`(`detail`, 'JSON').`payload`.`_schema` AS `s` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT (nope::JSON).a AS s FROM entity_operations
+!! Unknown identifier nope
+SELECT ((SELECT max(detail) FROM `16581730_entity_operations`)::JSON).a AS s FROM entity_operations
+!! Table 16581730_entity_operations does not exist in your catalog

@@ -311,7 +311,9 @@ SELECT (SELECT count() FROM current_entities_final) AS live, (SELECT uniqExact(e
 SELECT entity_id, count() AS n, n / (SELECT count() FROM entity_operations) AS share FROM entity_operations GROUP BY entity_id ORDER BY entity_id
 SELECT count() FROM current_entities_final WHERE EXISTS (SELECT 1 FROM entity_operations WHERE operation = 'deleteEntity')
 SELECT entity_id FROM current_entities_final WHERE (entity_id, schema) IN (SELECT entity_id, schema FROM entity_operations WHERE operation = 'updateEntity')
--- not yet: WITH deleted AS (SELECT entity_id FROM entity_operations WHERE operation = 'deleteEntity') SELECT count() FROM entity_operations WHERE entity_id IN deleted
+WITH deleted AS (SELECT entity_id FROM entity_operations WHERE operation = 'deleteEntity') SELECT count() FROM entity_operations WHERE entity_id IN deleted
+WITH big AS (SELECT entity_id FROM current_entities_final WHERE schema = 'opportunity') SELECT schema, count() AS n FROM entity_operations WHERE entity_id NOT IN big GROUP BY schema ORDER BY schema
+-- not yet: WITH ('opportunity', 'contact') AS wanted SELECT count() AS n FROM entity_operations WHERE schema IN wanted
 WITH deleted AS (SELECT entity_id FROM entity_operations WHERE operation = 'deleteEntity') SELECT count() FROM entity_operations WHERE entity_id IN (SELECT entity_id FROM deleted)
 WITH t AS (SELECT * FROM entity_operations WHERE schema = 'opportunity') SELECT a.entity_id, b.activity_id FROM t AS a JOIN t AS b ON a.entity_id = b.entity_id AND a.activity_id < b.activity_id ORDER BY a.entity_id
 -- group: joins of the views (Power BI relations, analytics products)
@@ -424,7 +426,7 @@ SELECT toStartOfMonth(timestamp) AS month, uniqExact(entity_id) AS entities FROM
 SELECT toStartOfHour(toDateTime(timestamp)) AS hour, count() AS n FROM entity_operations WHERE toDate(timestamp) = '2024-01-10' GROUP BY hour ORDER BY hour WITH FILL FROM toDateTime('2024-01-10 06:00:00') TO toDateTime('2024-01-10 12:00:00') STEP 3600
 SELECT toUInt32(toDayOfMonth(timestamp)) AS d, count() AS n FROM entity_operations WHERE toMonth(timestamp) = 2 GROUP BY d ORDER BY d WITH FILL FROM 1 TO 8
 SELECT schema, toStartOfMonth(timestamp) AS month, count() AS n FROM entity_operations GROUP BY schema, month ORDER BY schema, month WITH FILL STEP INTERVAL 1 MONTH
--- not yet: SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations WHERE schema = 'opportunity' GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS n)
+SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations WHERE schema = 'opportunity' GROUP BY day ORDER BY day WITH FILL INTERPOLATE (n AS n)
 SELECT toDate(timestamp) AS day, count() AS n FROM entity_operations GROUP BY day ORDER BY day DESC WITH FILL STEP -1
 SELECT toStartOfDay(start_time) AS day, count() AS sessions FROM journey_sessions_final GROUP BY day ORDER BY day WITH FILL STEP INTERVAL 1 DAY
 -- group: GROUP BY ... WITH TOTALS (ClickHouse docs; the totals row is not part of the data rows)
@@ -482,27 +484,30 @@ SELECT DISTINCT ON (journey_id) journey_id, id, start_time FROM journey_sessions
 -- group: SELECT * EXCEPT, REPLACE and COLUMNS('regexp') (ClickHouse docs)
 SELECT * EXCEPT (detail) FROM current_entities_final ORDER BY entity_id
 SELECT * EXCEPT (detail, _created_at, _updated_at, _deleted_at) FROM entity_operations ORDER BY activity_id
--- not yet: SELECT * EXCEPT detail FROM current_entities_final ORDER BY entity_id
+SELECT * EXCEPT detail FROM current_entities_final ORDER BY entity_id
 SELECT * EXCEPT (details) FROM journey_sessions_final ORDER BY id
 SELECT * REPLACE (upper(schema) AS schema) FROM current_entities_final ORDER BY entity_id
--- not yet: SELECT * EXCEPT (detail) REPLACE (toDate(timestamp) AS timestamp) FROM current_entities_final ORDER BY entity_id
+SELECT * EXCEPT (detail) REPLACE (toDate(timestamp) AS timestamp) FROM current_entities_final ORDER BY entity_id
 SELECT COLUMNS('^_') FROM current_entities_final ORDER BY entity_id
 SELECT entity_id, COLUMNS('_at$') FROM current_entities_final ORDER BY entity_id
--- not yet: SELECT COLUMNS('_at$') APPLY(max) FROM entity_operations
+SELECT COLUMNS('_at$') APPLY(max) FROM entity_operations
 SELECT COLUMNS('title') FROM current_entities_final ORDER BY entity_id
--- not yet: SELECT entity_id, COLUMNS('title') APPLY(x -> ifNull(x, '')) FROM current_entities_final ORDER BY entity_id
+SELECT entity_id, COLUMNS('title') APPLY(x -> ifNull(x, '')) FROM current_entities_final ORDER BY entity_id
 SELECT t.* EXCEPT (detail) FROM current_entities_final AS t ORDER BY t.entity_id
--- not yet: SELECT COLUMNS('_id$') APPLY(length) FROM current_entities_final ORDER BY entity_id
+SELECT COLUMNS('_id$') APPLY(length) FROM current_entities_final ORDER BY entity_id
+SELECT COLUMNS('^_') APPLY(toString) APPLY(length) APPLY(max) FROM current_entities_final
+SELECT * EXCEPT detail REPLACE (upper(schema) AS schema) FROM current_entities_final ORDER BY entity_id
 -- group: JSON sub-columns of CAST(x, 'JSON') (ClickHouse docs: the JSON type)
 SELECT activity_id, j.payload._title AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
 SELECT j.payload.source.title::String AS journey_source, count() AS n FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) GROUP BY journey_source ORDER BY journey_source
 SELECT entity_id, j.payload._tags AS tags FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
 SELECT count() FROM (SELECT CAST(detail, 'JSON') AS j FROM entity_operations) WHERE j.payload.source.title::String = 'Wallbox'
--- not yet: SELECT activity_id, j.payload._title.:String AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
+SELECT activity_id, j.payload._title.:String AS title FROM (SELECT activity_id, CAST(detail, 'JSON') AS j FROM entity_operations) ORDER BY activity_id
 SELECT entity_id, JSONAllPaths(CAST(detail, 'JSON')) AS paths FROM current_entities_final ORDER BY entity_id
 SELECT activity_id, getSubcolumn(CAST(detail, 'JSON'), 'payload._title') AS title FROM entity_operations ORDER BY activity_id
--- not yet: SELECT activity_id, (detail::JSON).operation AS op FROM entity_operations ORDER BY activity_id
--- not yet: SELECT activity_id, CAST(detail, 'JSON').payload._schema AS s FROM entity_operations ORDER BY activity_id
+SELECT activity_id, (detail::JSON).operation AS op FROM entity_operations ORDER BY activity_id
+SELECT entity_id, CAST(detail, 'JSON').operation AS op, (detail::JSON).payload._schema AS s FROM current_entities_final ORDER BY entity_id
+SELECT activity_id, CAST(detail, 'JSON').payload._schema AS s FROM entity_operations ORDER BY activity_id
 SELECT entity_id, toTypeName(j.payload._title) AS t FROM (SELECT entity_id, CAST(detail, 'JSON') AS j FROM current_entities_final) ORDER BY entity_id
 -- group: ClickHouse UInt8 conditions (ClickHouse docs, tenants' queries)
 SELECT entity_id FROM current_entities_final WHERE match(assumeNotNull(_title), '^Opp') ORDER BY entity_id
@@ -516,6 +521,9 @@ SELECT entity_id FROM current_entities_final WHERE endsWith(assumeNotNull(_title
 SELECT sum(operation = 'createEntity') AS created, sum(has(_tags, 't')) AS tagged FROM entity_operations
 -- group: QUALIFY, GROUP BY ALL, ORDER BY ALL, SETTINGS (ClickHouse docs)
 SELECT entity_id, operation, timestamp FROM entity_operations QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY timestamp DESC) = 1 ORDER BY entity_id
--- not yet: SELECT schema, operation, count() AS n FROM entity_operations GROUP BY ALL ORDER BY schema, operation
--- not yet: SELECT schema, count() AS n FROM entity_operations GROUP BY ALL ORDER BY ALL
+SELECT schema, operation, count() AS n FROM entity_operations GROUP BY ALL ORDER BY schema, operation
+SELECT schema, count() AS n FROM entity_operations GROUP BY ALL ORDER BY ALL
+SELECT toStartOfMonth(timestamp) AS month, schema, uniqExact(entity_id) AS entities FROM entity_operations GROUP BY ALL ORDER BY ALL DESC
+SELECT schema, count() AS n FROM entity_operations GROUP BY ALL WITH TOTALS ORDER BY schema
+SELECT schema, if(count() > 100, 'many', 'few') AS size FROM entity_operations GROUP BY ALL ORDER BY schema
 SELECT * FROM entity_operations WHERE schema = 'contact' SETTINGS max_threads = 1

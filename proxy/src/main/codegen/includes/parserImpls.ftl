@@ -3,7 +3,8 @@
   Each production builds gateway SqlNodes (io.lakegate.proxy.sql.ClickHouseSyntax) that validate like the standard
   ones and print back as ClickHouse SQL.
 
-  Productions named like Calcite's (JoinTable, OrderByLimitOpt, AddOrderItem, GroupBy, AddWithItem) replace them: the
+  Productions named like Calcite's (JoinTable, OrderByLimitOpt, AddOrderItem, GroupBy, AddWithItem,
+  SelectExpression) replace them: the
   build renames Calcite's to Calcite<name> (proxy/pom.xml), and these read ClickHouse's additions around them.
 -->
 
@@ -135,14 +136,14 @@ SqlNodeList SimpleIdentifierCommaList() :
  */
 SqlNode OrderByLimitOpt(SqlNode e) :
 {
-    final SqlNodeList orderBy;
+    SqlNodeList orderBy;
     final Span s = Span.of();
     final SqlNode[] offsetFetch = {null, null};
     final SqlNode[] limitBy = {null, null};
     SqlNodeList by = null;
 }
 {
-    ( orderBy = OrderBy(e.isA(SqlKind.QUERY)) | { orderBy = null; } )
+    ( orderBy = OrderBy(e.isA(SqlKind.QUERY)) [ orderBy = Interpolate(orderBy) ] | { orderBy = null; } )
     [ LOOKAHEAD(LimitByHead()) by = LimitBy(limitBy) ]
     {
         SqlNodeList distinctOn = ClickHouseSyntax.takeDistinctOn(e);
@@ -208,14 +209,19 @@ SqlNodeList LimitBy(SqlNode[] countOffset) :
     { return new SqlNodeList(list, s.end(this)); }
 }
 
-/** An ORDER BY item, with ClickHouse's {@code WITH FILL [FROM a] [TO b] [STEP c]}. */
+/** An ORDER BY item, with ClickHouse's {@code WITH FILL [FROM a] [TO b] [STEP c]}; or ClickHouse's {@code ALL}. */
 void AddOrderItem(List<SqlNode> list) :
 {
+    SqlNode all;
     SqlNode from = null;
     SqlNode to = null;
     SqlNode step = null;
 }
 {
+    <ALL> { all = ClickHouseSyntax.all(getPos()); }
+    [ <ASC> | <DESC> { all = SqlStdOperatorTable.DESC.createCall(getPos(), all); } ]
+    { list.add(all); }
+|
     CalciteAddOrderItem(list)
     [
         LOOKAHEAD(2) <WITH> <FILL>
@@ -229,13 +235,44 @@ void AddOrderItem(List<SqlNode> list) :
     ]
 }
 
-/** GROUP BY, with ClickHouse's {@code WITH ROLLUP}, {@code WITH CUBE} and {@code WITH TOTALS} after it. */
+/** {@code INTERPOLATE [(a [AS e], ...)]} after ORDER BY ... WITH FILL: the values of the rows WITH FILL adds. */
+SqlNodeList Interpolate(SqlNodeList orderBy) :
+{
+    final List<SqlNode> items = new ArrayList<SqlNode>();
+    final Span s;
+}
+{
+    <INTERPOLATE> { s = span(); }
+    [ <LPAREN> AddInterpolateItem(items) ( <COMMA> AddInterpolateItem(items) )* <RPAREN> ]
+    {
+        final List<SqlNode> list = new ArrayList<SqlNode>(orderBy.getList());
+        final int last = list.size() - 1;
+        list.set(last, ClickHouseSyntax.interpolate(list.get(last), new SqlNodeList(items, s.end(this))));
+        return new SqlNodeList(list, orderBy.getParserPosition());
+    }
+}
+
+void AddInterpolateItem(List<SqlNode> items) :
+{
+    final SqlIdentifier column;
+    SqlNode e = null;
+}
+{
+    column = SimpleIdentifier() [ <AS> e = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    { items.add(ClickHouseSyntax.interpolated(column, e)); }
+}
+
+/** GROUP BY, or ClickHouse's GROUP BY ALL, with ClickHouse's {@code WITH ROLLUP}, {@code WITH CUBE} and {@code WITH TOTALS} after it. */
 SqlNodeList GroupBy() :
 {
     SqlNodeList groupBy;
 }
 {
-    groupBy = CalciteGroupBy()
+    (
+        LOOKAHEAD(3) <GROUP> <BY> <ALL> { groupBy = new SqlNodeList(List.of(ClickHouseSyntax.all(getPos())), getPos()); }
+    |
+        groupBy = CalciteGroupBy()
+    )
     (
         LOOKAHEAD(2) <WITH>
         (
@@ -274,10 +311,83 @@ void GlobalIn(List<Object> list, ExprContext exprContext, Span s) :
     <GLOBAL> { checkNonQueryExpression(exprContext); s.clear().add(this); }
     [ <NOT> { not = true; } ]
     <IN>
-    nodeList = ParenthesizedQueryOrCommaList(ExprContext.ACCEPT_NONCURSOR) {
+    nodeList = InOperand() {
         list.add(new SqlParserUtil.ToTreeListItem(not ? ClickHouseSyntax.GLOBAL_NOT_IN : ClickHouseSyntax.GLOBAL_IN,
             s.pos()));
         list.add(nodeList.size() == 1 && nodeList.get(0).isA(SqlKind.QUERY) ? nodeList.get(0) : nodeList);
+    }
+}
+
+/**
+ * What follows IN: a list or a query in parentheses, or ClickHouse's name of a table or a WITH query, which is IN its
+ * rows ({@code SELECT * FROM name}); the build puts it where Calcite reads IN (proxy/pom.xml).
+ */
+SqlNodeList InOperand() :
+{
+    final SqlNodeList list;
+    final SqlIdentifier name;
+}
+{
+    (
+        list = ParenthesizedQueryOrCommaList(ExprContext.ACCEPT_NONCURSOR)
+    |
+        name = CompoundIdentifier() {
+            list = new SqlNodeList(List.of(ClickHouseSyntax.selectAll(name)), name.getParserPosition());
+        }
+    )
+    { return list; }
+}
+
+/** A select item's expression, then ClickHouse's column transformers: {@code EXCEPT}, {@code REPLACE}, {@code APPLY}. */
+SqlNode SelectExpression() :
+{
+    SqlNode e;
+    SqlNodeList list;
+    SqlIdentifier id;
+}
+{
+    e = CalciteSelectExpression()
+    (
+        LOOKAHEAD(2) list = StarExcludeList() { e = ClickHouseSyntax.except(e, list); }
+    |
+        LOOKAHEAD(2) <EXCEPT> id = CompoundIdentifier() {
+            e = ClickHouseSyntax.except(e, new SqlNodeList(List.of(id), id.getParserPosition()));
+        }
+    |
+        LOOKAHEAD(2) list = StarReplaceList() { e = ClickHouseSyntax.replace(e, list); }
+    |
+        LOOKAHEAD(2) <APPLY> (
+            <LPAREN> e = ApplyFunction(e) <RPAREN>
+        |
+            e = ApplyFunction(e)
+        )
+    )*
+    { return e; }
+}
+
+/** {@code APPLY}'s function: a name or a lambda. */
+SqlNode ApplyFunction(SqlNode e) :
+{
+    final SqlNode f;
+}
+{
+    (
+        LOOKAHEAD((SimpleIdentifierOrList() | <LPAREN> <RPAREN>) <LAMBDA>) f = LambdaExpression()
+    |
+        f = SimpleIdentifier()
+    )
+    { return ClickHouseSyntax.apply(e, f); }
+}
+
+/** {@code j.a.:String}: a JSON sub-column read as a type. */
+void TypedSubcolumn(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final String type;
+}
+{
+    <DOT> <COLON> { checkNonQueryExpression(exprContext); }
+    type = ClickHouseTypeName() {
+        list.add(new SqlParserUtil.ToTreeListItem(ClickHouseSyntax.typedSubcolumn(type), getPos()));
     }
 }
 

@@ -60,7 +60,7 @@ public final class ClickHouseSqlPreprocessor {
             "IS", "LIKE", "ILIKE", "BETWEEN", "FILTER", "WITHIN", "GROUP", "PARTITION", "ROWS", "QUALIFY",
             "WINDOW", "UNNEST", "ESCAPE", "COUNT", "SUM", "AVG", "MIN", "MAX", "ROW_NUMBER", "RANK", "DENSE_RANK",
             "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE",
-            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT", "ROLLUP", "CUBE", "SETS", "COLUMNS");
+            "TRIM", "SUBSTRING", "OVERLAY", "CONVERT", "ROLLUP", "CUBE", "SETS", "COLUMNS", "APPLY", "INTERPOLATE");
     /** EXTRACT's units and the ClickHouse functions ClickHouse itself reads them as. */
     private static final Map<String, String> EXTRACT_UNITS = new LinkedHashMap<>();
 
@@ -362,8 +362,8 @@ public final class ClickHouseSqlPreprocessor {
         if (upper.equals("EXTRACT") && hasTopLevelWord(i + 2, close, "FROM")) {
             return emitExtract(i, close, out);
         }
-        // SELECT * REPLACE (x AS c) is syntax; replace(s, from, to) is ClickHouse's function
-        boolean starReplace = upper.equals("REPLACE") && i > 0 && tokens.get(i - 1).text().equals("*");
+        // SELECT * REPLACE (x AS c) is syntax (also after EXCEPT (...)); replace(s, from, to) is ClickHouse's function
+        boolean starReplace = upper.equals("REPLACE") && hasTopLevelWord(i + 2, close, "AS");
         if (NATIVE.contains(upper) || quantifier || positionIn || starReplace || inCastType(i)) {
             append(out, i, t.text());
             if (upper.equals("COUNT") && close == i + 2) {

@@ -12,6 +12,9 @@ import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlStarExclude;
+import org.apache.calcite.sql.SqlStarReplace;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -69,20 +73,41 @@ public final class ClickHouseSyntax {
     };
     /** The last GROUP BY item, followed by ClickHouse's {@code WITH TOTALS}. */
     private static final SqlOperator WITH_TOTALS = suffix("WITH TOTALS");
+    /** GROUP BY ALL, followed by ClickHouse's {@code WITH ROLLUP} or {@code WITH CUBE}. */
+    private static final SqlOperator WITH_ROLLUP = suffix("WITH ROLLUP");
+    private static final SqlOperator WITH_CUBE = suffix("WITH CUBE");
     /** {@code LIMIT n WITH TIES}: the limit, and the rows that tie with the last one. */
     private static final SqlOperator WITH_TIES = suffix("WITH TIES");
     /** What the validator reads for a WITH FILL item with bounds: a call, so that the bounds are validated too. */
     private static final SqlOperator FILL_BOUNDS = validatorOnly("$fill");
 
     /** {@code t.* EXCEPT (a, b)}: Calcite's star exclusion, which Calcite prints with the word EXCLUDE. */
-    private static final SqlOperator STAR_EXCEPT = new SqlSpecialOperator("EXCEPT", SqlKind.OTHER, PRINTED_AS_IS) {
+    private static final SqlOperator STAR_EXCEPT = transformer("EXCEPT");
+    /** {@code * EXCEPT (a) REPLACE (x AS b)}: a replacement after another of ClickHouse's column transformers. */
+    private static final SqlOperator REPLACE = transformer("REPLACE");
+    /** {@code COLUMNS('re') APPLY(f)}: f of each column the matcher or the star stands for. */
+    private static final SqlOperator APPLY = transformer("APPLY");
+    /** {@code ORDER BY x WITH FILL INTERPOLATE (a AS a + 1)}: the last order item, then how filled rows get values. */
+    private static final SqlOperator INTERPOLATE = transformer("INTERPOLATE");
+    /** {@code INTERPOLATE} without a list: every column that is not in ORDER BY keeps its last value. */
+    private static final SqlOperator INTERPOLATE_ALL = suffix("INTERPOLATE");
+    /** An INTERPOLATE item, {@code column AS expression}: ClickHouse's order, the other way round from an alias. */
+    private static final SqlOperator INTERPOLATED = new SqlSpecialOperator("INTERPOLATE AS", SqlKind.OTHER,
+            PRINTED_AS_IS) {
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
             call.operand(0).unparse(writer, 0, 0);
-            writer.sep("EXCEPT");
-            SqlWriter.Frame frame = writer.startList("(", ")");
-            call.operand(1).unparse(writer, 0, 0);
-            writer.endList(frame);
+            if (call.operand(1) != null) {
+                writer.keyword("AS");
+                call.operand(1).unparse(writer, 0, 0);
+            }
+        }
+    };
+    /** ClickHouse's ALL in {@code GROUP BY ALL} (the select's items that are no aggregates) and {@code ORDER BY ALL}. */
+    private static final SqlOperator ALL = new SqlSpecialOperator("ALL", SqlKind.OTHER, PRINTED_AS_IS) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            writer.keyword("ALL");
         }
     };
 
@@ -114,6 +139,20 @@ public final class ClickHouseSyntax {
         };
     }
 
+    /** An operand, a word and a list in parentheses: ClickHouse's column transformers and INTERPOLATE. */
+    private static SqlOperator transformer(String word) {
+        return new SqlSpecialOperator(word, SqlKind.OTHER, PRINTED_AS_IS) {
+            @Override
+            public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+                call.operand(0).unparse(writer, 0, 0);
+                writer.sep(word);
+                SqlWriter.Frame frame = writer.startList("(", ")");
+                call.operand(1).unparse(writer, 0, 0);
+                writer.endList(frame);
+            }
+        };
+    }
+
     /** A function of a name no tenant can write, that only the validator sees: its operands are checked, not it. */
     private static SqlOperator validatorOnly(String name) {
         return new SqlUnresolvedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), null, null, null, null,
@@ -129,6 +168,154 @@ public final class ClickHouseSyntax {
         return STAR_EXCEPT.createCall(except.getParserPosition(), except.getStarIdentifier(),
                 except.getExcludeList());
     }
+
+    /**
+     * {@code e EXCEPT (a, b)} after a select item: Calcite's star exclusion right after a star (with the names of an
+     * earlier exclusion), ClickHouse's transformer after another transformer.
+     */
+    public static SqlNode except(SqlNode item, SqlNodeList names) {
+        if (item instanceof SqlStarExclude earlier) {
+            List<SqlNode> all = new ArrayList<>(earlier.getExcludeList().getList());
+            all.addAll(names.getList());
+            return new SqlStarExclude(item.getParserPosition(), earlier.getStarIdentifier(),
+                    new SqlNodeList(all, names.getParserPosition()));
+        }
+        if (item instanceof SqlIdentifier star && star.isStar()) {
+            return new SqlStarExclude(item.getParserPosition(), star, names);
+        }
+        return STAR_EXCEPT.createCall(item.getParserPosition(), transformed(item, "EXCEPT"), names);
+    }
+
+    /** {@code e REPLACE (x AS c)} after a transformer ({@code * EXCEPT (a) REPLACE (...)}). */
+    public static SqlNode replace(SqlNode item, SqlNodeList replacements) {
+        return REPLACE.createCall(item.getParserPosition(), transformed(item, "REPLACE"), replacements);
+    }
+
+    /** {@code e APPLY(f)}: {@code f} a function's name or a lambda. */
+    public static SqlNode apply(SqlNode item, SqlNode function) {
+        return APPLY.createCall(item.getParserPosition(), transformed(item, "APPLY"), function);
+    }
+
+    /** The function an {@code APPLY(f)} names, or null: a lambda is an expression, checked as any. */
+    static String appliedFunction(SqlCall call) {
+        return call.getOperator() == APPLY && call.operand(1) instanceof SqlIdentifier f ? f.getSimple() : null;
+    }
+
+    private static SqlNode transformed(SqlNode item, String word) {
+        boolean columns = item instanceof SqlCall call && call.getOperator().getName().equalsIgnoreCase("COLUMNS");
+        boolean transformer = item instanceof SqlCall call && (call.getOperator() == STAR_EXCEPT
+                || call.getOperator() == REPLACE || call.getOperator() == APPLY);
+        if (!(item instanceof SqlIdentifier id && id.isStar()) && !(item instanceof SqlStarExclude)
+                && !(item instanceof SqlStarReplace) && !columns && !transformer) {
+            throw new IllegalArgumentException(word + " after a select item needs * or COLUMNS('regexp') before "
+                    + "it: SELECT * " + word + " (...) FROM t");
+        }
+        return item;
+    }
+
+    /** The last ORDER BY item, then {@code INTERPOLATE [(a AS e, ...)]}. */
+    public static SqlNode interpolate(SqlNode lastItem, SqlNodeList items) {
+        return items.isEmpty() ? INTERPOLATE_ALL.createCall(lastItem.getParserPosition(), lastItem)
+                : INTERPOLATE.createCall(lastItem.getParserPosition(), lastItem, items);
+    }
+
+    /** An INTERPOLATE item: {@code column [AS expression]}. */
+    public static SqlNode interpolated(SqlIdentifier column, SqlNode expression) {
+        return new SqlBasicCall(INTERPOLATED, java.util.Arrays.asList(column, expression),
+                column.getParserPosition());
+    }
+
+    /** ClickHouse's {@code ALL} of GROUP BY ALL and ORDER BY ALL. */
+    public static SqlNode all(SqlParserPos pos) {
+        return ALL.createCall(pos);
+    }
+
+    /** {@code x IN name}: ClickHouse's IN a table or a WITH query, which is IN its rows: {@code SELECT * FROM name}. */
+    public static SqlNode selectAll(SqlIdentifier name) {
+        SqlParserPos pos = name.getParserPosition();
+        return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), name, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private static boolean isAll(SqlNode node) {
+        return node instanceof SqlCall call && (call.getOperator() == ALL
+                || call.getKind() == SqlKind.DESCENDING && isAll(call.operand(0)));
+    }
+
+    /** True if a GROUP BY is ClickHouse's {@code GROUP BY ALL}, with or without ROLLUP, CUBE or TOTALS. */
+    static boolean isGroupByAll(SqlNodeList groupBy) {
+        if (groupBy == null || groupBy.size() != 1) {
+            return false;
+        }
+        SqlNode item = groupBy.get(0);
+        while (item instanceof SqlCall call && call.operandCount() == 1 && (call.getOperator() == WITH_TOTALS
+                || call.getOperator() == WITH_ROLLUP || call.getOperator() == WITH_CUBE)) {
+            item = call.operand(0);
+        }
+        return isAll(item);
+    }
+
+    /**
+     * What the validator reads for GROUP BY ALL: ClickHouse's grouping keys, the select items that hold no aggregate,
+     * and of the others the parts that hold none ({@code substring(substring(a, 1, 2), 1, count(b))} groups by
+     * {@code substring(a, 1, 2)}).
+     */
+    static SqlNodeList groupByAllStandardForm(SqlSelect select, Predicate<SqlCall> aggregate) {
+        List<SqlNode> keys = new ArrayList<>();
+        for (SqlNode item : select.getSelectList()) {
+            addGroupingKeys(SqlUtil.stripAs(item), aggregate, keys);
+        }
+        SqlParserPos pos = select.getGroup().getParserPosition();
+        for (SqlNode item = select.getGroup().get(0); item instanceof SqlCall call && call.operandCount() == 1;
+             item = call.operand(0)) {
+            if (call.getOperator() == WITH_ROLLUP || call.getOperator() == WITH_CUBE) {
+                SqlOperator sets = call.getOperator() == WITH_ROLLUP ? SqlStdOperatorTable.ROLLUP
+                        : SqlStdOperatorTable.CUBE;
+                return SqlNodeList.of(sets.createCall(pos, keys));
+            }
+        }
+        return new SqlNodeList(keys, pos);
+    }
+
+    private static void addGroupingKeys(SqlNode node, Predicate<SqlCall> aggregate, List<SqlNode> keys) {
+        if (node == null || node instanceof SqlLiteral || node.isA(SqlKind.QUERY)
+                || node instanceof SqlIdentifier id && id.isStar()) {
+            return;
+        }
+        if (!holdsAggregate(node, aggregate)) {
+            keys.add(node.accept(COPY));
+        } else if (node instanceof SqlCall call && !aggregate.test(call)) {
+            call.getOperandList().forEach(operand -> addGroupingKeys(operand, aggregate, keys));
+        } else if (node instanceof SqlNodeList list) {
+            list.forEach(operand -> addGroupingKeys(operand, aggregate, keys));
+        }
+    }
+
+    private static boolean holdsAggregate(SqlNode node, Predicate<SqlCall> aggregate) {
+        if (node instanceof SqlNodeList list) {
+            return list.stream().anyMatch(n -> holdsAggregate(n, aggregate));
+        }
+        return node instanceof SqlCall call && !node.isA(SqlKind.QUERY) && (aggregate.test(call)
+                || call.getOperandList().stream().anyMatch(n -> n != null && holdsAggregate(n, aggregate)));
+    }
+
+    /** A copy the validator can rewrite without touching the select item it was copied from. */
+    private static final SqlShuttle COPY = new SqlShuttle() {
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            return id.clone(id.getParserPosition());
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            List<SqlNode> operands = new ArrayList<>();
+            for (SqlNode operand : call.getOperandList()) {
+                operands.add(operand == null ? null : operand.accept(this));
+            }
+            return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
+                    operands.toArray(new SqlNode[0]));
+        }
+    };
 
     /** ORDER BY, LIMIT BY and LIMIT of a query, or the query when it has none. */
     public static SqlNode orderBy(SqlParserPos pos, SqlNode query, SqlNodeList orderList, SqlNode count,
@@ -149,6 +336,11 @@ public final class ClickHouseSyntax {
 
     /** {@code GROUP BY a, b WITH ROLLUP}: ClickHouse's other spelling of {@code GROUP BY ROLLUP(a, b)}. */
     public static SqlNodeList groupingSets(SqlOperator rollupOrCube, SqlNodeList groupBy) {
+        if (groupBy.size() == 1 && isAll(groupBy.get(0))) {
+            // GROUP BY ALL WITH ROLLUP: ClickHouse has no ROLLUP(ALL)
+            SqlOperator suffix = rollupOrCube.getKind() == SqlKind.ROLLUP ? WITH_ROLLUP : WITH_CUBE;
+            return SqlNodeList.of(suffix.createCall(groupBy.getParserPosition(), groupBy.get(0)));
+        }
         return new SqlNodeList(List.of(rollupOrCube.createCall(groupBy.getParserPosition(), groupBy.getList())),
                 groupBy.getParserPosition());
     }
@@ -274,14 +466,32 @@ public final class ClickHouseSyntax {
                     : new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, orderBy.orderList, orderBy.offset,
                     count));
         }
+        if (node instanceof SqlOrderBy orderBy && orderBy.orderList.size() == 1 && isAll(orderBy.orderList.get(0))) {
+            // ORDER BY ALL orders by the select's items, which the validator checks anyway
+            return standardForm(orderBy instanceof LimitByOrderBy limitBy
+                    ? limitBy.with(orderBy.query, SqlNodeList.EMPTY, orderBy.offset, orderBy.fetch)
+                    : orderBy.offset == null && orderBy.fetch == null ? orderBy.query
+                    : new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, SqlNodeList.EMPTY, orderBy.offset,
+                    orderBy.fetch));
+        }
         if (node instanceof LimitByOrderBy limitBy) {
             return limitBy.standardForm();
         }
         if (!(node instanceof SqlCall call)) {
             return node;
         }
-        if (call.getOperator() == WITH_TOTALS) {
-            return call.operand(0);
+        if (call.getOperator() == WITH_TOTALS || call.getOperator() == INTERPOLATE
+                || call.getOperator() == INTERPOLATE_ALL) {
+            return standardForm(call.operand(0));
+        }
+        if (call.getKind() == SqlKind.DOT) {
+            // (x::JSON).a, CAST(x, 'JSON').a: a sub-column of a value, which the validator sees as of no struct type
+            return SUBCOLUMN.createCall(call.getParserPosition(), call.operand(0),
+                    SqlLiteral.createCharString(call.operand(1).toString(), call.operand(1).getParserPosition()));
+        }
+        if (call.getOperator() == STAR_EXCEPT || call.getOperator() == REPLACE || call.getOperator() == APPLY) {
+            // the columns the star or COLUMNS(...) stands for; the binder checks the transformers' functions
+            return standardForm(call.operand(0));
         }
         if (call.getOperator() == WITH_FILL) {
             return fillStandardForm(call);
@@ -332,6 +542,26 @@ public final class ClickHouseSyntax {
             operand.unparse(writer, 0, 0);
             writer.print(", " + index + ")");
         });
+    }
+
+    /** {@code j.a.:String}: the JSON sub-column {@code j.a} read as the type. */
+    public static SqlPostfixOperator typedSubcolumn(String type) {
+        return new Postfix(".:", (writer, operand) -> {
+            unparseOperand(writer, operand);
+            writer.setNeedWhitespace(false);
+            writer.print(".:" + type);
+        });
+    }
+
+    /** A name as it is, anything else in parentheses: the grammar read {@code (a || b).x} without them. */
+    private static void unparseOperand(SqlWriter writer, SqlNode operand) {
+        if (operand instanceof SqlIdentifier) {
+            operand.unparse(writer, 0, 0);
+        } else {
+            SqlWriter.Frame frame = writer.startList("(", ")");
+            operand.unparse(writer, 0, 0);
+            writer.endList(frame);
+        }
     }
 
     /** {@code x::Type}, printed as {@code CAST(x, 'Type')}: the type is a ClickHouse type, which Calcite does not know. */

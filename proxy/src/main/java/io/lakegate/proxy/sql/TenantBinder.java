@@ -224,6 +224,9 @@ final class TenantBinder {
         if (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR || syntax == SqlSyntax.FUNCTION_ID) {
             functions.checkAllowed(call.getOperator().getName());
         }
+        if (ClickHouseSyntax.appliedFunction(call) != null) {
+            functions.checkAllowed(ClickHouseSyntax.appliedFunction(call));
+        }
         for (int i = 0; i < call.operandCount(); i++) {
             SqlNode operand = call.operand(i);
             if (operand != null) {

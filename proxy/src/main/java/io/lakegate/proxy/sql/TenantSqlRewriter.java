@@ -17,6 +17,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -26,6 +27,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlDatePartFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
@@ -137,7 +139,7 @@ public final class TenantSqlRewriter {
         SqlValidator validator = new LenientValidator(SqlOperatorTables.chain(functions, STANDARD, GRAMMAR), reader, types,
                 SqlValidator.Config.DEFAULT.withLenientOperatorLookup(true).withTypeCoercionEnabled(false)
                         .withConformance(ClickHouseConformance.INSTANCE).withIdentifierExpansion(true),
-                catalog);
+                catalog, functions);
         try {
             validator.validate(node);
         } catch (CalciteContextException e) {
@@ -193,12 +195,14 @@ public final class TenantSqlRewriter {
      */
     private static final class LenientValidator extends SqlValidatorImpl {
         private final TenantCatalog catalog;
+        private final ClickHouseFunctions functions;
         private ClickHouseSyntax.QueryNames names;
 
         LenientValidator(SqlOperatorTable operators, CalciteCatalogReader reader, RelDataTypeFactory types,
-                         Config config, TenantCatalog catalog) {
+                         Config config, TenantCatalog catalog, ClickHouseFunctions functions) {
             super(operators, reader, types, config);
             this.catalog = catalog;
+            this.functions = functions;
         }
 
         /**
@@ -242,7 +246,16 @@ public final class TenantSqlRewriter {
                 names = ClickHouseSyntax.names(node, catalog.database(), catalog.columnNames()); // the whole query
             }
             SqlNode standard = ClickHouseSyntax.subcolumnStandardForm(ClickHouseSyntax.standardForm(node), names);
+            if (standard instanceof SqlSelect select && ClickHouseSyntax.isGroupByAll(select.getGroup())) {
+                select.setGroupBy(ClickHouseSyntax.groupByAllStandardForm(select, this::isAggregate));
+            }
             return super.performUnconditionalRewrites(standard, underFrom);
+        }
+
+        /** An aggregate call before validation: one of Calcite's ({@code COUNT(*)}) or a ClickHouse one by name. */
+        private boolean isAggregate(SqlCall call) {
+            SqlOperator op = call.getOperator();
+            return op.isAggregator() || op instanceof SqlUnresolvedFunction && functions.isAggregate(op.getName());
         }
 
         @Override
