@@ -190,6 +190,8 @@ SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN system.tables
 !! System tables are not available
 SELECT count() FROM entity_operations WHERE entity_id IN current_entities_final
 !! Values passed to IN operator must have compatible types
+WITH ('opportunity', 'contact') AS wanted SELECT count() FROM entity_operations WHERE schema IN wanted
+!! Table wanted does not exist in your catalog. Your tables: entity_operations, current_entities_final. IN a name reads a table or a WITH query; for a WITH value (WITH ('a', 'b') AS s) write has(s, x), or x IN ('a', 'b')
 -- group: column transformers: EXCEPT without parentheses, chained EXCEPT, REPLACE and APPLY
 SELECT * EXCEPT detail FROM current_entities_final ORDER BY entity_id
 => SELECT * EXCEPT (`detail`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ORDER BY `entity_id`

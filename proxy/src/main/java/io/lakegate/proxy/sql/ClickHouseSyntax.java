@@ -232,9 +232,15 @@ public final class ClickHouseSyntax {
 
     /** {@code x IN name}: ClickHouse's IN a table or a WITH query, which is IN its rows: {@code SELECT * FROM name}. */
     public static SqlNode selectAll(SqlIdentifier name) {
-        SqlParserPos pos = name.getParserPosition();
-        return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), name, null, null, null, null, null,
-                null, null, null, null);
+        return new InName(name);
+    }
+
+    /** The query {@code x IN name} stands for, which knows that the tenant wrote only a name. */
+    static final class InName extends SqlSelect {
+        InName(SqlIdentifier name) {
+            super(name.getParserPosition(), null, SqlNodeList.of(SqlIdentifier.star(name.getParserPosition())), name,
+                    null, null, null, null, null, null, null, null, null);
+        }
     }
 
     private static boolean isAll(SqlNode node) {

@@ -1,5 +1,6 @@
 package io.lakegate.proxy.sql;
 
+import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -94,6 +95,9 @@ final class TenantBinder {
                 throw new TenantSqlException(Reason.UNSUPPORTED, "DISTINCT ON is not supported in a part of a UNION, "
                         + "INTERSECT or EXCEPT: put that SELECT in parentheses");
             }
+            if (select instanceof ClickHouseSyntax.InName in) {
+                return inName(in, ctes);
+            }
             if (select.getFrom() != null) {
                 select.setFrom(from(select.getFrom(), ctes));
             }
@@ -117,6 +121,20 @@ final class TenantBinder {
         }
         throw new TenantSqlException(Reason.NOT_ALLOWED, "Only queries that read are allowed, not "
                 + node.getKind().sql);
+    }
+
+    /** {@code x IN name}: IN the rows of a table or WITH query; a WITH value's name is not read yet. */
+    private SqlNode inName(ClickHouseSyntax.InName in, Set<String> ctes) {
+        try {
+            in.setFrom(from(in.getFrom(), ctes));
+            return in;
+        } catch (TenantSqlException e) {
+            if (e.errorCode() != ErrorCode.UNKNOWN_TABLE) {
+                throw e; // a system table, another org's: refused as in FROM
+            }
+            throw new TenantSqlException(Reason.UNKNOWN_TABLE, e.getMessage() + ". IN a name reads a table or a "
+                    + "WITH query; for a WITH value (WITH ('a', 'b') AS s) write has(s, x), or x IN ('a', 'b')", e);
+        }
     }
 
     private SqlNode from(SqlNode node, Set<String> ctes) {
