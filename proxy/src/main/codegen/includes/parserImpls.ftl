@@ -262,14 +262,16 @@ void AddInterpolateItem(List<SqlNode> items) :
     { items.add(ClickHouseSyntax.interpolated(column, e)); }
 }
 
-/** GROUP BY, or ClickHouse's GROUP BY ALL, with ClickHouse's {@code WITH ROLLUP}, {@code WITH CUBE} and {@code WITH TOTALS} after it. */
+/** GROUP BY, or ClickHouse's GROUP BY ALL; then ClickHouse's {@code WITH ROLLUP}, {@code CUBE} or {@code TOTALS}. */
 SqlNodeList GroupBy() :
 {
     SqlNodeList groupBy;
 }
 {
     (
-        LOOKAHEAD(3) <GROUP> <BY> <ALL> { groupBy = new SqlNodeList(List.of(ClickHouseSyntax.all(getPos())), getPos()); }
+        LOOKAHEAD(3) <GROUP> <BY> <ALL> {
+            groupBy = new SqlNodeList(List.of(ClickHouseSyntax.all(getPos())), getPos());
+        }
     |
         groupBy = CalciteGroupBy()
     )
@@ -338,7 +340,7 @@ SqlNodeList InOperand() :
     { return list; }
 }
 
-/** A select item's expression, then ClickHouse's column transformers: {@code EXCEPT}, {@code REPLACE}, {@code APPLY}. */
+/** A select item's expression, then ClickHouse's column transformers: EXCEPT, REPLACE and APPLY. */
 SqlNode SelectExpression() :
 {
     SqlNode e;

@@ -46,6 +46,11 @@ public final class ArrayJoin extends SqlJoin {
         this.named = named;
     }
 
+    /** The same ARRAY JOIN of other tables and arrays (a copy's). */
+    ArrayJoin with(SqlNode left, SqlNodeList arrays) {
+        return new ArrayJoin(getParserPosition(), left, leftArrayJoin, arrays, named);
+    }
+
     /** The arrays, each as {@code expression AS name}. */
     public SqlNodeList arrays() {
         return arrays;

@@ -56,6 +56,12 @@ public final class ClickHouseJoin extends SqlJoin {
         return new ClickHouseJoin(pos, left, type, right, conditionType, condition, words.append("JOIN").toString());
     }
 
+    /** The same join of other tables on another condition (a copy's). */
+    ClickHouseJoin with(SqlNode left, SqlNode right, SqlNode condition) {
+        return new ClickHouseJoin(getParserPosition(), left, getJoinType(), right, getConditionType(), condition,
+                words);
+    }
+
     @Override
     public SqlOperator getOperator() {
         return OPERATOR;

@@ -103,7 +103,7 @@ public final class ClickHouseSyntax {
             }
         }
     };
-    /** ClickHouse's ALL in {@code GROUP BY ALL} (the select's items that are no aggregates) and {@code ORDER BY ALL}. */
+    /** ClickHouse's ALL in GROUP BY ALL (the select's items that are no aggregates) and ORDER BY ALL. */
     private static final SqlOperator ALL = new SqlSpecialOperator("ALL", SqlKind.OTHER, PRINTED_AS_IS) {
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {

@@ -53,8 +53,8 @@ import java.util.Properties;
  * The gateway's query path, up to the SQL that runs: preprocess the tenant's ClickHouse-flavoured SQL, parse it with
  * the gateway's grammar (Calcite's parser with Babel's words and ClickHouse's syntax), validate it against the
  * tenant's catalog (names, scopes, aggregates), bind every table to the tenant's org and print it back as ClickHouse
- * SQL. Validation and binding work on two parses of the same text,
- * because the validator rewrites the tree it validates.
+ * SQL. Validation and binding work on two copies of one parse
+ * ({@link QueryCopy}), because the validator rewrites the tree it validates.
  */
 public final class TenantSqlRewriter {
     /** What runs in ClickHouse, and what the tenant asked for besides. */
@@ -96,10 +96,12 @@ public final class TenantSqlRewriter {
         }
         try {
             ClickHouseSqlPreprocessor.Result pre = ClickHouseSqlPreprocessor.process(sql, catalog.columnNames());
+            SqlNode parsed = parse(pre.sql());
+            SqlNode copy = QueryCopy.of(parsed);
             // binding first: its refusals (other orgs' tables, table functions) are the clearest
             SqlNode bound = new TenantBinder(catalog, functions, pre.placeholders(), new SourceText(pre.sql()))
-                    .bind(parse(pre.sql()));
-            validate(parse(pre.sql()), catalog);
+                    .bind(parsed);
+            validate(copy != null ? copy : parse(pre.sql()), catalog);
             String out = bound.toSqlString(c -> c.withDialect(GatewayDialect.INSTANCE).withQuoteAllIdentifiers(true)
                     .withIndentation(0)).getSql();
             return new Rewritten(out, pre.settings(), pre.format(), pre.placeholders());
@@ -108,7 +110,7 @@ public final class TenantSqlRewriter {
         }
     }
 
-    private static SqlNode parse(String sql) {
+    static SqlNode parse(String sql) {
         SqlNode node;
         try {
             node = SqlParser.create(sql, PARSER).parseStmt();
