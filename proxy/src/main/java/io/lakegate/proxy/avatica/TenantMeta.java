@@ -2,7 +2,7 @@ package io.lakegate.proxy.avatica;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
-import io.lakegate.proxy.gateway.HarmlessSet;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.UpstreamErrors;
@@ -399,7 +399,7 @@ public final class TenantMeta extends JdbcMeta {
                                            PrepareCallback callback) throws NoSuchStatementException {
         Tenant tenant = authorize(h);
         Running run = begin(h, tenant, sql);
-        if (HarmlessSet.matches(sql)) {
+        if (TenantPolicy.isHarmlessSet(sql)) {
             finish(h.id, null);
             return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
         }
@@ -489,21 +489,21 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override
     public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override
     public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override

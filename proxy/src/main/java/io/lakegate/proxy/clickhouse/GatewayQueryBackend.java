@@ -9,12 +9,11 @@ import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
-import io.lakegate.proxy.gateway.HarmlessSet;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.UpstreamErrors;
 import io.lakegate.proxy.gateway.TenantLimits;
-import io.lakegate.proxy.sql.ClickHouseFunctions;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 import io.lakegate.proxy.sql.TenantSqlException;
 
@@ -49,14 +48,14 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     };
 
     private final TenantGateway gateway;
-    private final ClickHouseFunctions functions;
+    private final TenantPolicy policy;
     private final UpstreamClickHouse upstream;
     private final String version;
     private final String timezone;
 
-    public GatewayQueryBackend(TenantGateway gateway, ClickHouseFunctions functions, UpstreamClickHouse upstream) {
+    public GatewayQueryBackend(TenantGateway gateway, TenantPolicy policy, UpstreamClickHouse upstream) {
         this.gateway = gateway;
-        this.functions = functions;
+        this.policy = policy;
         this.upstream = upstream;
         this.version = upstream.text("SELECT version()");
         this.timezone = upstream.text("SELECT timezone()");
@@ -78,17 +77,16 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         TenantGateway.Permit permit = null;
         try {
             if (request.insertFormat() != null) {
-                throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "INSERT is not allowed: the "
-                        + "gateway only runs queries that read");
+                throw TenantPolicy.Refusal.INSERT.exception();
             }
-            if (HarmlessSet.matches(request.sql())) {
+            if (TenantPolicy.isHarmlessSet(request.sql())) {
                 audit.finish(0, null);
                 return NOTHING;
             }
             TenantCatalog catalog = gateway.catalog(tenant);
             // URL parameters carry plain text; the SETTINGS clause they go into needs literals
             Map<String, String> urlSettings = new LinkedHashMap<>();
-            request.settings().forEach((name, value) -> urlSettings.put(name, TenantLimits.urlValue(value)));
+            request.settings().forEach((name, value) -> urlSettings.put(name, TenantPolicy.urlSettingValue(value)));
             String statement = CatalogStatements.translate(request.sql(), catalog);
             String run = CatalogQueries.isCatalogQuery(statement)
                     ? catalogQuery(statement, catalog, urlSettings)
@@ -128,11 +126,11 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
 
     private String catalogQuery(String sql, TenantCatalog catalog, Map<String, String> requestSettings) {
         ClickHouseSqlPreprocessor.Result parts = ClickHouseSqlPreprocessor.trailingClauses(sql);
-        CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
+        policy.checkCatalogQuery(upstream.text("EXPLAIN AST " + parts.sql()));
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(parts.settings());
         return TenantSystemTables.rewrite(parts.sql(), catalog) + "\n"
-                + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
+                + gateway.settingsClause(catalog, requested, TenantPolicy.catalogRowFilters(catalog));
     }
 
     private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {

@@ -1,6 +1,7 @@
 package io.lakegate.proxy.sql;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.policy.RecordedServerFunctions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +17,7 @@ class TenantSqlRewriterMessagesTest {
             List.of(new TenantCatalog.Table("entity_operations", "16581729_entity_operations",
                     List.of(new TenantCatalog.Column("org_id", "String", 1, "")), List.of())), Map.of());
     private final TenantSqlRewriter rewriter = new TenantSqlRewriter(new ClickHouseFunctions(Set.of("count"),
-            Set.of(), List.of()));
+            Set.of(), List.of()), RecordedServerFunctions.policy());
 
     @Test
     void deeplyNestedParenthesesSayWhatIsWrong() {
