@@ -106,18 +106,22 @@ public record TenantLimits(long maxExecutionSeconds, long maxResultRows, long ma
         return "Tenant limit max_result_bytes (" + maxResultBytes + ") exceeded: add filters or a LIMIT";
     }
 
-    /** Rewords ClickHouse's error when it is one of the tenant limits, so the tenant knows which limit it hit. */
-    public String explain(String clickhouseMessage) {
+    /**
+     * Rewords ClickHouse's error when it is one of the tenant limits, so the tenant knows which limit it hit.
+     *
+     * @param errorName ClickHouse's name of the error ({@code TIMEOUT_EXCEEDED})
+     */
+    public String explain(String errorName, String clickhouseMessage) {
         // ClickHouse's "Maybe you meant" hints pick names from the whole server, other orgs' tables among them
         String m = HINT.matcher(String.valueOf(clickhouseMessage)).replaceAll("");
-        if (m.contains("TIMEOUT_EXCEEDED")) {
+        if (errorName.equals("TIMEOUT_EXCEEDED")) {
             return "Tenant limit max_execution_time (" + maxExecutionSeconds + " s) exceeded: " + m;
         }
-        if (m.contains("TOO_MANY_ROWS_OR_BYTES")) {
+        if (errorName.equals("TOO_MANY_ROWS_OR_BYTES")) {
             return "Tenant limit max_result_rows (" + maxResultRows + ") or max_result_bytes (" + maxResultBytes
                     + ") exceeded: add filters or a LIMIT. " + m;
         }
-        if (m.contains("MEMORY_LIMIT_EXCEEDED")) {
+        if (errorName.equals("MEMORY_LIMIT_EXCEEDED")) {
             return "Tenant limit max_memory_usage (" + maxMemoryBytes + " bytes) exceeded: " + m;
         }
         return m;
