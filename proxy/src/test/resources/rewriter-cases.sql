@@ -182,8 +182,10 @@ SELECT count() FROM entity_operations GROUP BY entity_id HAVING max(length(curre
 SELECT filesystemAvailable()
 !! Function filesystemAvailable() is not allowed: it reads the server's files or reaches the network
 SELECT frobnicate(entity_id) FROM entity_operations
-!! Function frobnicate() is not one the gateway allows
+!! Unknown function frobnicate(): no function of that name may be called
 SELECT sumIf(1, schema = 'x'), uniqExactArrayIf(_tags, 1), argMaxState(entity_id, timestamp), countOrNull() FROM entity_operations
 => SELECT `sumIf`(1, `schema` = 'x'), `uniqExactArrayIf`(`_tags`, 1), `argMaxState`(`entity_id`, `timestamp`), `countOrNull`() FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
 SELECT arrayFilter(t -> t != '', _tags), TRIM(BOTH ' ' FROM entity_id), substring(entity_id, 1, 2) FROM entity_operations
 => SELECT `arrayFilter`(`t` -> `t` <> '', `_tags`), TRIM(BOTH ' ' FROM `entity_id`), SUBSTRING(`entity_id`, 1, 2) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT schema, count() AS n, grouping(schema) AS t FROM entity_operations GROUP BY ROLLUP(schema)
+=> SELECT `schema`, `count`(*) AS `n`, `grouping`(`schema`) AS `t` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ROLLUP(`schema`)

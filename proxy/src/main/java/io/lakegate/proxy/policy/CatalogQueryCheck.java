@@ -90,11 +90,16 @@ final class CatalogQueryCheck {
             }
         } else if (text.equals("TableExpression")) {
             for (Node child : node.children) {
-                if (child.text.startsWith("Function ")
-                        && !TABLE_FUNCTIONS.contains(name(child.text, "Function ").toLowerCase(Locale.ROOT))) {
+                if (!child.text.startsWith("Function ")) {
+                    walk(child, functions);
+                } else if (TABLE_FUNCTIONS.contains(name(child.text, "Function ").toLowerCase(Locale.ROOT))) {
+                    // a table function is no call of the allowlist's: only its arguments are
+                    child.children.forEach(argument -> walk(argument, functions));
+                } else {
                     throw refused("Table function " + name(child.text, "Function ") + "() is not allowed");
                 }
             }
+            return;
         } else if (text.equals("Set") || text.startsWith("Set ")) {
             throw refused("SETTINGS inside a query are not allowed; put them at its end");
         } else if (text.startsWith("Function ")) {

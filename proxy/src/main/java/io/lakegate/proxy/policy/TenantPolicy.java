@@ -1,5 +1,6 @@
 package io.lakegate.proxy.policy;
 
+import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.TenantErrors;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a tenant may do, decided in one place and denied by default, in the manner of Trino's
@@ -42,10 +44,12 @@ public final class TenantPolicy {
         }
     }
 
-    /** ClickHouse's syntax that reads as a call: {@code COLUMNS('regexp')} names columns of the tables read. */
-    private static final String COLUMNS = "COLUMNS";
-    /** What ClickHouse's syntax tree of a catalog query shows as a call, but is syntax: {@code x -> expr}. */
-    private static final String LAMBDA = "lambda";
+    /**
+     * ClickHouse's syntax that reads as a call but is no function of {@code system.functions}: {@code COLUMNS('re')}
+     * names columns of the tables read, {@code GROUPING(c)} tells a ROLLUP's total rows, and ClickHouse's syntax tree
+     * of a catalog query shows {@code x -> expr} as {@code lambda(...)}. Lower case: ClickHouse reads them in any.
+     */
+    private static final Set<String> SYNTAX = Set.of("columns", "grouping", "lambda");
 
     private final FunctionAllowlist functions;
 
@@ -130,8 +134,19 @@ public final class TenantPolicy {
         checkFunction(functions, name);
     }
 
+    /**
+     * Refuses a function of SQL's own syntax, as the grammar reads it ({@code TRIM(BOTH ...)}, {@code CURRENT_USER},
+     * {@code CONVERT(x USING y)}), when ClickHouse has it under that name and the allowlist does not allow it. One
+     * ClickHouse does not have is left to the validator and ClickHouse, which refuse it with their own advice.
+     */
+    public void checkSqlFunction(String name) {
+        if (functions.verdict(name) != FunctionAllowlist.Verdict.UNKNOWN) {
+            checkFunction(name);
+        }
+    }
+
     static void checkFunction(FunctionAllowlist functions, String name) {
-        if (name.equalsIgnoreCase(COLUMNS) || name.equals(LAMBDA)) {
+        if (SYNTAX.contains(name.toLowerCase(Locale.ROOT))) {
             return;
         }
         switch (functions.verdict(name)) {
@@ -142,8 +157,9 @@ public final class TenantPolicy {
             case UNREVIEWED -> throw new TenantSqlException(Reason.NOT_ALLOWED, "Function " + name + "() is not "
                     + "allowed yet: this ClickHouse has it, but the gateway's operators have not reviewed it for "
                     + "tenants; use another function or ask them to review it");
-            case UNKNOWN -> throw new TenantSqlException(Reason.NOT_ALLOWED, "Function " + name + "() is not one "
-                    + "the gateway allows: check its name (ClickHouse's function names are case-sensitive)");
+            case UNKNOWN -> throw new TenantSqlException(ErrorCode.UNKNOWN_FUNCTION, "Unknown function " + name
+                    + "(): no function of that name may be called; check its name (ClickHouse's function names are "
+                    + "case-sensitive)", null);
         }
     }
 

@@ -205,7 +205,12 @@ final class TenantBinder {
         SqlSyntax syntax = call.getOperator().getSyntax();
         if ((syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR || syntax == SqlSyntax.FUNCTION_ID)
                 && !call.getOperator().getName().equals(ClickHouseSqlPreprocessor.PARAMS_FUNCTION)) {
-            policy.checkFunction(call.getOperator().getName()); // the stand-in for parameters is syntax, not a call
+            // the stand-in for parameters is syntax, not a call; so are the grammar's own SQL functions (TRIM, ...)
+            if (call.getOperator() instanceof SqlUnresolvedFunction) {
+                policy.checkFunction(call.getOperator().getName());
+            } else {
+                policy.checkSqlFunction(call.getOperator().getName());
+            }
         }
         for (int i = 0; i < call.operandCount(); i++) {
             SqlNode operand = call.operand(i);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The tenant policy's decisions, one input to one decision each: allowed, or refused with what message. */
 class TenantPolicyTest {
     private static final TenantCatalog CATALOG = new TenantCatalog("16581729", "datawarehouse", List.of(
-            new TenantCatalog.Table("entity_operations", "16581729_entity_operations", List.of(), List.of())),
+            new TenantCatalog.Table("entity_operations", "16581729_entity_operations", List.of())),
             Map.of());
     private final TenantPolicy policy = RecordedServerFunctions.policy();
 
@@ -53,11 +53,21 @@ class TenantPolicyTest {
         "dictGetString|Function dictGetString() is not allowed: it reads dictionaries or other tables",
         "getSetting|Function getSetting() is not allowed: it tells the server's settings",
         "url|Function url() is not allowed: it reads the server's files or reaches the network",
-        "countif|Function countif() is not one the gateway allows: check its name"})
+        "countif|Unknown function countif(): no function of that name may be called; check its name"})
     void aFunctionOutsideTheAllowlistIsRefusedWithItsReason(String name, String message) {
         assertThatThrownBy(() -> policy.checkFunction(name)).isInstanceOf(TenantSqlException.class)
                 .hasMessage(message.endsWith("name") ? message
                         + " (ClickHouse's function names are case-sensitive)" : message);
+    }
+
+    @Test
+    void sqlsOwnFunctionsAreCheckedWhenClickHouseHasThem() {
+        assertThatThrownBy(() -> policy.checkSqlFunction("CURRENT_USER"))
+                .hasMessageContaining("it tells who is connected");
+        assertThatCode(() -> policy.checkSqlFunction("TRIM")).doesNotThrowAnyException();
+        assertThatCode(() -> policy.checkSqlFunction("CONVERT")).as("the validator explains it")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.checkFunction("CONVERT")).hasMessageStartingWith("Unknown function CONVERT()");
     }
 
     @Test
@@ -113,6 +123,31 @@ class TenantPolicyTest {
                      TableExpression (children 1)
                       TableIdentifier system.one
                 """)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCatalogQueryMayReadConstantRowsButNoOtherTableFunction() {
+        String values = """
+                SelectWithUnionQuery (children 1)
+                 ExpressionList (children 1)
+                  SelectQuery (children 2)
+                   ExpressionList (children 1)
+                    Asterisk
+                   TablesInSelectQuery (children 1)
+                    TablesInSelectQueryElement (children 1)
+                     TableExpression (children 1)
+                      Function VALUES (children 1)
+                       ExpressionList (children 2)
+                        Literal 'a String'
+                        Function %s (children 1)
+                         ExpressionList
+                """;
+        assertThatCode(() -> policy.checkCatalogQuery(values.formatted("currentDatabase")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.checkCatalogQuery(values.formatted("hostName")))
+                .hasMessage("Function hostName() is not allowed: it describes the server");
+        assertThatThrownBy(() -> policy.checkCatalogQuery(values.replace("VALUES", "numbers").formatted("today")))
+                .hasMessage("Table function numbers() is not allowed");
     }
 
     @Test
