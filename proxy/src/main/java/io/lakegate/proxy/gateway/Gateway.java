@@ -99,6 +99,16 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
             throws Exception {
+        return start(clickhouse, clickhouse, settings, options);
+    }
+
+    /**
+     * @param tenantQueries the login tenant queries run with (both doors): on a server, a ClickHouse user that may
+     *                      only read the org views (docs/tenant-account.md); {@code clickhouse} itself otherwise. The
+     *                      gateway's own work (credentials, limits, audit, catalogs) keeps {@code clickhouse}'s.
+     */
+    public static Gateway start(ClickHouseTarget clickhouse, ClickHouseTarget tenantQueries, SchemaSettings settings,
+                                Options options) throws Exception {
         Connection connection = clickhouse.connect(settings.database());
         AuditTable auditTable = null;
         try {
@@ -116,7 +126,7 @@ public final class Gateway implements AutoCloseable {
             OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, policy, limits, audit);
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
-            TenantMeta meta = new TenantMeta(clickhouse.jdbcUrl(settings.database()), clickhouse.credentials(),
+            TenantMeta meta = new TenantMeta(tenantQueries.jdbcUrl(settings.database()), tenantQueries.credentials(),
                     pipeline);
             AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta, authenticator,
                     credentials, options.tls());
@@ -124,7 +134,7 @@ public final class Gateway implements AutoCloseable {
             ClickHouseHttpServer https = null;
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
-                        policy, upstream),
+                        policy, new UpstreamClickHouse(tenantQueries.url(), tenantQueries.basicAuthorization())),
                         clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);

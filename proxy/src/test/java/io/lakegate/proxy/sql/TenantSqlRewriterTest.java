@@ -34,9 +34,8 @@ class TenantSqlRewriterTest {
             new TenantCatalog.Column("schema", "String", 5, ""),
             new TenantCatalog.Column("detail", "String", 6, ""));
     private static final TenantCatalog CATALOG = new TenantCatalog("16581729", "datawarehouse", List.of(
-            new TenantCatalog.Table("entity_operations", "16581729_entity_operations", COLUMNS, List.of()),
-            new TenantCatalog.Table("current_entities_final", "16581729_current_entities_final", COLUMNS,
-                    List.of())), Map.of());
+            new TenantCatalog.Table("entity_operations", "16581729_entity_operations", COLUMNS),
+            new TenantCatalog.Table("current_entities_final", "16581729_current_entities_final", COLUMNS)), Map.of());
     private final TenantSqlRewriter rewriter = new TenantSqlRewriter(new ClickHouseFunctions(
             Set.of("count", "max", "min", "sum", "avg", "any", "groupArray", "sequenceMatch"), Set.of(), List.of()),
             RecordedServerFunctions.policy()); // the reviewed lists over ClickHouse 26.7's functions
