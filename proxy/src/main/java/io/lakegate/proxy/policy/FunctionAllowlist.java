@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class FunctionAllowlist {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionAllowlist.class);
 
-    /** Why a function may not be called. */
+    /** What the lists say of a function: allowed, excluded, on the server but not reviewed, or no function at all. */
     public enum Verdict { ALLOWED, EXCLUDED, UNREVIEWED, UNKNOWN }
 
     /** A reviewed exclusion: a pattern of names and the reason, the heading of its group in the file. */
@@ -46,9 +46,9 @@ public final class FunctionAllowlist {
      */
     private final Set<String> allowedAnyCase;
     private final Set<String> aggregates;
-    /** Excluded names, by their lower case, to the reason. */
+    /** The server's excluded functions to the reason, as the server names them and by their lower case. */
     private final Map<String, String> excluded;
-    private final Map<String, String> excludedNames;
+    private final Map<String, String> excludedAnyCase;
     private final List<Exclusion> exclusions;
     private final Set<String> unreviewed;
     private final List<String> combinators;
@@ -57,12 +57,12 @@ public final class FunctionAllowlist {
                               List<Exclusion> exclusions, Set<String> unreviewed, List<String> combinators) {
         this.exclusions = List.copyOf(exclusions);
         this.allowed = Set.copyOf(allowed);
-        this.excluded = new HashMap<>();
-        excluded.forEach((name, reason) -> this.excluded.put(name.toLowerCase(Locale.ROOT), reason));
+        this.excluded = Map.copyOf(excluded);
+        this.excludedAnyCase = new HashMap<>();
+        excluded.forEach((name, reason) -> excludedAnyCase.put(name.toLowerCase(Locale.ROOT), reason));
         this.allowedAnyCase = allowed.stream().map(n -> n.toLowerCase(Locale.ROOT))
-                .filter(lower -> !this.excluded.containsKey(lower)).collect(Collectors.toUnmodifiableSet());
+                .filter(lower -> !excludedAnyCase.containsKey(lower)).collect(Collectors.toUnmodifiableSet());
         this.aggregates = Set.copyOf(aggregates);
-        this.excludedNames = Map.copyOf(excluded);
         this.unreviewed = Set.copyOf(unreviewed);
         this.combinators = combinators;
     }
@@ -71,7 +71,7 @@ public final class FunctionAllowlist {
     public static FunctionAllowlist review(ServerFunctions server) {
         FunctionAllowlist list = review(server, reviewedNames(), exclusions());
         LOG.info("Tenants may call {} functions of this ClickHouse; {} are excluded: {}", list.allowed.size(),
-                list.excludedNames.size(), list.excludedByReason());
+                list.excluded.size(), list.excludedByReason());
         if (!list.unreviewed.isEmpty()) {
             LOG.warn("This ClickHouse has {} functions no one has reviewed; tenants may not call them until they are "
                     + "added to allowed-functions.txt or excluded-functions.txt (io/lakegate/proxy/policy): {}",
@@ -140,13 +140,14 @@ public final class FunctionAllowlist {
      * the server's other name of an excluded function.
      */
     public Optional<String> exclusionReason(String name) {
-        return Optional.ofNullable(excluded.get(name.toLowerCase(Locale.ROOT))).or(() -> reason(name, exclusions));
+        return Optional.ofNullable(excludedAnyCase.get(name.toLowerCase(Locale.ROOT)))
+                .or(() -> reason(name, exclusions));
     }
 
     /** The excluded functions by the reason they are excluded for. */
     public Map<String, Set<String>> excludedByReason() {
         Map<String, Set<String>> byReason = new LinkedHashMap<>();
-        excludedNames.forEach((name, reason) -> byReason.computeIfAbsent(reason, r -> new TreeSet<>()).add(name));
+        excluded.forEach((name, reason) -> byReason.computeIfAbsent(reason, r -> new TreeSet<>()).add(name));
         return byReason;
     }
 
