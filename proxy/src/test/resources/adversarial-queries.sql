@@ -413,3 +413,25 @@ SELECT ((SELECT any(detail) FROM `1501_entity_operations`)::JSON).operation AS o
 SELECT CAST((SELECT any(detail) FROM `1501_entity_operations`), 'JSON').payload._title AS t FROM entity_operations
 SELECT j.payload._title.:String FROM (SELECT CAST(detail, 'JSON') AS j FROM `1501_entity_operations`)
 SELECT (detail::JSON).operation FROM `1501_entity_operations`
+SELECT showCertificate()
+SELECT revision()
+SELECT structureToCapnProtoSchema('a UInt8')
+SELECT structureToProtobufSchema('a UInt8')
+SELECT buildId()
+SELECT uptime(), version() FROM entity_operations
+SELECT serverUUID()
+SELECT getServerPort('tcp_port')
+SELECT tcpPort()
+SELECT getOSKernelVersion()
+SELECT fqdn()
+SELECT arrayMap(x -> FQDN(), _tags) FROM entity_operations
+SELECT getSettingOrDefault('max_memory_usage', 0)
+SELECT getServerSetting('max_server_memory_usage')
+SELECT authUser()
+SELECT connection_id()
+SELECT filesystemAvailable()
+SELECT initialQueryStartTime()
+SELECT sumIf(1, hostName() != '') FROM entity_operations
+SELECT * FROM system.one WHERE showCertificate() != ''
+SELECT revision() FROM system.one
+SELECT name FROM system.tables WHERE database = buildId()

@@ -239,3 +239,30 @@ SELECT (nope::JSON).a AS s FROM entity_operations
 !! Unknown identifier nope
 SELECT ((SELECT max(detail) FROM `16581730_entity_operations`)::JSON).a AS s FROM entity_operations
 !! Table 16581730_entity_operations does not exist in your catalog
+-- group: functions: the reviewed allowlist (server-describing functions, other names of them, unknown names)
+SELECT showCertificate()
+!! Function showCertificate() is not allowed: it describes the server
+SELECT revision(), entity_id FROM entity_operations
+!! Function revision() is not allowed: it describes the server
+SELECT structureToCapnProtoSchema('a UInt8')
+!! Function structureToCapnProtoSchema() is not allowed: it describes the server
+SELECT entity_id FROM entity_operations WHERE buildId() != ''
+!! Function buildId() is not allowed: it describes the server
+SELECT arrayMap(x -> hostname(), _tags) FROM entity_operations
+!! Function hostname() is not allowed: it describes the server
+SELECT max(uptime()) FROM entity_operations
+!! Function uptime() is not allowed: it describes the server
+SELECT entity_id FROM entity_operations ORDER BY getServerSetting('max_threads')
+!! Function getServerSetting() is not allowed: it tells the server's settings
+SELECT count() FROM entity_operations GROUP BY entity_id HAVING max(length(current_user())) > 0
+!! Function current_user() is not allowed: it tells who is connected and which queries run
+SELECT filesystemAvailable()
+!! Function filesystemAvailable() is not allowed: it reads the server's files or reaches the network
+SELECT frobnicate(entity_id) FROM entity_operations
+!! Unknown function frobnicate(): no function of that name may be called
+SELECT sumIf(1, schema = 'x'), uniqExactArrayIf(_tags, 1), argMaxState(entity_id, timestamp), countOrNull() FROM entity_operations
+=> SELECT `sumIf`(1, `schema` = 'x'), `uniqExactArrayIf`(`_tags`, 1), `argMaxState`(`entity_id`, `timestamp`), `countOrNull`() FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT arrayFilter(t -> t != '', _tags), TRIM(BOTH ' ' FROM entity_id), substring(entity_id, 1, 2) FROM entity_operations
+=> SELECT `arrayFilter`(`t` -> `t` <> '', `_tags`), TRIM(BOTH ' ' FROM `entity_id`), SUBSTRING(`entity_id`, 1, 2) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations`
+SELECT schema, count() AS n, grouping(schema) AS t FROM entity_operations GROUP BY ROLLUP(schema)
+=> SELECT `schema`, `count`(*) AS `n`, `grouping`(`schema`) AS `t` FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` GROUP BY ROLLUP(`schema`)

@@ -82,6 +82,16 @@ final class ServeCommand implements Callable<Integer> {
                     + ", no limit).")
     int maxQueriesPerMinute;
 
+    @Option(names = "--clickhouse-tenant-user", defaultValue = "${env:CLICKHOUSE_TENANT_USER}",
+            description = "On a ClickHouse server: the user tenant queries run as, one that may only read the org "
+                    + "views (docs/tenant-account.md); also from CLICKHOUSE_TENANT_USER. Without it they run as "
+                    + "--clickhouse-user.")
+    String tenantUser;
+
+    @Option(names = "--clickhouse-tenant-password", defaultValue = "${env:CLICKHOUSE_TENANT_PASSWORD}",
+            description = "Password of --clickhouse-tenant-user; also from CLICKHOUSE_TENANT_PASSWORD.")
+    String tenantPassword;
+
     @Mixin
     AdminOptions admin;
 
@@ -102,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
         AdminOptions.Admin adminPort = admin.resolve(DemoCommand.shownHost(host));
         Path dir = clickhouse.embedded.data.toAbsolutePath().normalize();
         try (ClickHouseTarget target = clickhouse.open();
-             Gateway gateway = Gateway.start(target, clickhouse.settings(),
+             Gateway gateway = Gateway.start(target, tenantUser == null || tenantUser.isBlank() ? target
+                     : target.withLogin(tenantUser, tenantPassword), clickhouse.settings(),
                      new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits, adminPort.gateway(),
                              AuditTable.Settings.DEFAULTS))) {
             String scheme = tls == null ? "http" : "https";

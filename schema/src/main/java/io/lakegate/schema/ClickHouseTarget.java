@@ -52,6 +52,18 @@ public final class ClickHouseTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * The same server with another login: for the gateway's tenant queries, a ClickHouse user that may only read the
+     * org views (docs/tenant-account.md). The embedded engine has no users: it is refused there.
+     */
+    public ClickHouseTarget withLogin(String otherUser, String otherPassword) {
+        if (owned != null) {
+            throw new IllegalArgumentException("The embedded engine has no ClickHouse users: a separate login for "
+                    + "tenant queries needs a ClickHouse server (--clickhouse-url)");
+        }
+        return new ClickHouseTarget(url, otherUser, otherPassword, null);
+    }
+
     /** The HTTP Authorization header value that logs in to this ClickHouse. */
     public String basicAuthorization() {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)

@@ -49,8 +49,6 @@ final class CatalogResults {
     static final Shape SCHEMAS = Shape.of("TABLE_SCHEM", String.class, "TABLE_CATALOG", String.class);
     static final Shape CATALOGS = Shape.of("TABLE_CAT", String.class);
     static final Shape TABLE_TYPES = Shape.of("TABLE_TYPE", String.class);
-    static final Shape PRIMARY_KEYS = Shape.of("TABLE_CAT", String.class, "TABLE_SCHEM", String.class, "TABLE_NAME",
-            String.class, "COLUMN_NAME", String.class, "KEY_SEQ", Short.class, "PK_NAME", String.class);
     static final Shape TYPE_INFO = Shape.of("TYPE_NAME", String.class, "DATA_TYPE", Integer.class, "PRECISION",
             Integer.class, "LITERAL_PREFIX", String.class, "LITERAL_SUFFIX", String.class, "CREATE_PARAMS",
             String.class, "NULLABLE", Short.class, "CASE_SENSITIVE", Boolean.class, "SEARCHABLE", Short.class,
@@ -104,20 +102,6 @@ final class CatalogResults {
                     type.nullable() ? "YES" : "NO", null, null, null, null, "NO", "NO"});
             }
         }
-        return rows;
-    }
-
-    static List<Object> primaryKeys(TenantCatalog catalog, String schema, String table) {
-        List<Object> rows = new ArrayList<>();
-        if (schema != null && !schema.equals(catalog.database()) || table == null) {
-            return rows;
-        }
-        catalog.table(table).ifPresent(t -> {
-            short seq = 1;
-            for (String column : t.key()) {
-                rows.add(new Object[] {null, catalog.database(), table, column, seq++, "pk_" + t.name()});
-            }
-        });
         return rows;
     }
 

@@ -1,12 +1,12 @@
 package io.lakegate.proxy.avatica;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
-import io.lakegate.proxy.gateway.AuditLog;
-import io.lakegate.proxy.gateway.HarmlessSet;
+import io.lakegate.engine.protocol.ErrorCode;
+import io.lakegate.proxy.gateway.QueryFailure;
+import io.lakegate.proxy.gateway.QueryLifecycle;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
-import io.lakegate.proxy.gateway.UpstreamErrors;
-import io.lakegate.proxy.gateway.TenantLimits;
 import io.lakegate.proxy.sql.TenantSqlException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -51,19 +51,10 @@ public final class TenantMeta extends JdbcMeta {
     /** Rows per frame at most: a client asking for everything at once (-1) would otherwise have it all in memory. */
     static final int MAX_FRAME_ROWS = 50_000;
 
-    /** A statement's query from execution until its last row is fetched or it is closed. */
-    private static final class Running {
-        final AuditLog.Entry audit;
-        final TenantGateway.Permit permit;
-        long rows;
-
-        Running(AuditLog.Entry audit, TenantGateway.Permit permit) {
-            this.audit = audit;
-            this.permit = permit;
-        }
-    }
+    private static final String DOOR = "avatica";
 
     private final TenantGateway gateway;
+    private final QueryLifecycle lifecycle;
     private final OpenConnections connections;
     private final PreparedQueries prepared = new PreparedQueries();
     /**
@@ -72,11 +63,13 @@ public final class TenantMeta extends JdbcMeta {
      * own connection and fetch or execute it.
      */
     private final Map<Integer, String> statements = new ConcurrentHashMap<>();
-    private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+    /** Each statement's query from execution until its last row is fetched or the statement is closed. */
+    private final Map<Integer, QueryLifecycle.Query> running = new ConcurrentHashMap<>();
 
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
         super(clickhouseJdbcUrl, SharedConnectionCache.settings(withSqlParser(serviceAccount)));
         this.gateway = gateway;
+        this.lifecycle = new QueryLifecycle(gateway);
         this.connections = new OpenConnections(gateway::limits);
     }
 
@@ -235,11 +228,6 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     @Override
-    public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-        return result(ch, CatalogResults.PRIMARY_KEYS, CatalogResults.primaryKeys(catalog(ch), schema, table));
-    }
-
-    @Override
     public MetaResultSet getTypeInfo(ConnectionHandle ch) {
         return result(ch, CatalogResults.TYPE_INFO, CatalogResults.typeInfo());
     }
@@ -372,19 +360,14 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         Tenant tenant = authorize(ch.id);
-        AuditLog.Entry audit = gateway.audit().start("avatica", tenant, UUID.randomUUID().toString(), sql)
-                .step("prepare");
-        try (TenantGateway.Permit ignored = acquire(tenant, audit)) {
-            String run = plan(tenant, sql);
-            audit.ran(run);
-            StatementHandle handle = bind(guard(() -> super.prepare(ch, run, maxRowCount)));
+        try (QueryLifecycle.Query query = lifecycle.start(DOOR, "prepare", tenant, UUID.randomUUID().toString(),
+                sql)) {
+            String run = query.plan(() -> plan(tenant, sql)).sql();
+            StatementHandle handle = bind(query.run(() -> super.prepare(ch, run, maxRowCount)));
             prepared.put(handle, new PreparedQueries.Prepared(sql, run, handle.signature));
-            audit.finish(0, null);
             return handle;
-        } catch (RuntimeException e) {
-            audited(audit, e).finish(0, e instanceof AvaticaRuntimeException a ? a.getErrorMessage()
-                    : rootMessage(e));
-            throw e;
+        } catch (QueryFailure f) {
+            throw avatica(f);
         }
     }
 
@@ -398,18 +381,17 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
                                            PrepareCallback callback) throws NoSuchStatementException {
         Tenant tenant = authorize(h);
-        Running run = begin(h, tenant, sql);
-        if (HarmlessSet.matches(sql)) {
-            finish(h.id, null);
+        finish(h.id); // a statement re-executed ends its previous query
+        if (lifecycle.answeredWithoutQuery(DOOR, tenant, UUID.randomUUID().toString(), sql)) {
             return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
         }
         try {
-            String planned = plan(tenant, sql);
-            run.audit.ran(planned);
-            return track(h, run, super.prepareAndExecute(h, planned, maxRowCount, frameRows(maxRowsInFirstFrame),
+            QueryLifecycle.Query query = begin(h, tenant, sql);
+            String planned = query.plan(() -> plan(tenant, sql)).sql();
+            return track(h, query, super.prepareAndExecute(h, planned, maxRowCount, frameRows(maxRowsInFirstFrame),
                     callback));
         } catch (RuntimeException e) {
-            throw fail(h, e);
+            throw fail(h, tenant, e);
         }
     }
 
@@ -423,18 +405,19 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
         Tenant tenant = authorize(h);
-        PreparedQueries.Prepared query = prepared.get(h);
-        if (query == null) {
+        PreparedQueries.Prepared statement = prepared.get(h);
+        if (statement == null) {
             throw new NoSuchStatementException(h);
         }
-        Running run = begin(h, tenant, query.received());
+        finish(h.id); // a statement re-executed ends its previous query
         // the statement in ClickHouse holds what was planned; the handle's signature is the client's to forge
-        run.audit.ran(query.run());
-        StatementHandle own = new StatementHandle(h.connectionId, h.id, query.signature());
+        StatementHandle own = new StatementHandle(h.connectionId, h.id, statement.signature());
         try {
-            return track(h, run, super.execute(own, parameterValues, frameRows(maxRowsInFirstFrame)));
+            QueryLifecycle.Query query = begin(h, tenant, statement.received());
+            query.planned(statement.run());
+            return track(h, query, super.execute(own, parameterValues, frameRows(maxRowsInFirstFrame)));
         } catch (RuntimeException e) {
-            throw fail(h, e);
+            throw fail(h, tenant, e);
         }
     }
 
@@ -445,20 +428,19 @@ public final class TenantMeta extends JdbcMeta {
     @Override
     public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
             throws NoSuchStatementException, MissingResultsException {
-        authorize(h);
+        Tenant tenant = authorize(h);
         try {
             Frame frame = super.fetch(h, offset, frameRows(fetchMaxRowCount));
-            Running run = running.get(h.id);
-            if (run != null) {
-                run.rows += count(frame.rows);
-                checkRows(h, run);
+            QueryLifecycle.Query query = running.get(h.id);
+            if (query != null) {
+                query.countRows(count(frame.rows));
                 if (frame.done) {
-                    finish(h.id, null);
+                    finish(h.id);
                 }
             }
             return frame;
         } catch (RuntimeException e) {
-            throw fail(h, e);
+            throw fail(h, tenant, e);
         }
     }
 
@@ -473,8 +455,11 @@ public final class TenantMeta extends JdbcMeta {
         super.closeStatement(h);
     }
 
-    private void forget(String connectionId, int statementId, String error) {
-        finish(statementId, error);
+    private void forget(String connectionId, int statementId, String why) {
+        QueryLifecycle.Query query = running.remove(statementId);
+        if (query != null) {
+            query.abandon(why);
+        }
         prepared.remove(connectionId, statementId);
         statements.remove(statementId);
     }
@@ -489,21 +474,21 @@ public final class TenantMeta extends JdbcMeta {
     public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override
     public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override
     public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
             throws NoSuchStatementException {
         authorize(h);
-        throw denied("Batches are not allowed: the gateway only runs queries that read");
+        throw denied(TenantPolicy.Refusal.BATCH.exception().getMessage());
     }
 
     @Override
@@ -516,83 +501,50 @@ public final class TenantMeta extends JdbcMeta {
         authorize(ch.id);
     }
 
-    private String plan(Tenant tenant, String sql) {
-        try {
-            TenantGateway.PlannedQuery planned = gateway.plan(tenant, sql, Map.of());
-            if (planned.format() != null) {
-                throw new TenantSqlException(TenantSqlException.Reason.UNSUPPORTED, "FORMAT " + planned.format()
-                        + " is not used over JDBC: rows come back as a result set; remove the FORMAT clause");
-            }
-            return planned.sql();
-        } catch (TenantSqlException e) {
-            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_ACCESS,
-                    AvaticaSeverity.ERROR);
+    private TenantGateway.PlannedQuery plan(Tenant tenant, String sql) {
+        TenantGateway.PlannedQuery planned = gateway.plan(tenant, sql, Map.of());
+        if (planned.format() != null) {
+            throw new TenantSqlException(TenantSqlException.Reason.UNSUPPORTED, "FORMAT " + planned.format()
+                    + " is not used over JDBC: rows come back as a result set; remove the FORMAT clause");
         }
+        return planned;
     }
 
-    private Running begin(StatementHandle h, Tenant tenant, String sql) {
-        finish(h.id, null); // a statement re-executed ends its previous query
-        AuditLog.Entry audit = gateway.audit().start("avatica", tenant, UUID.randomUUID().toString(), sql);
-        Running run = new Running(audit, acquire(tenant, audit));
-        running.put(h.id, run);
-        return run;
+    /** Starts the statement's query; it runs until its last row is fetched or the statement is closed. */
+    private QueryLifecycle.Query begin(StatementHandle h, Tenant tenant, String sql) {
+        QueryLifecycle.Query query = lifecycle.start(DOOR, null, tenant, UUID.randomUUID().toString(), sql);
+        running.put(h.id, query);
+        return query;
     }
 
-    /** One of the org's permits, or a refusal at once (written to the audit line) when all are in use. */
-    private TenantGateway.Permit acquire(Tenant tenant, AuditLog.Entry audit) {
-        try {
-            return gateway.acquire(tenant);
-        } catch (TenantSqlException e) {
-            audit.refused().finish(0, e.getMessage());
-            throw new AvaticaRuntimeException(e.getMessage(), e.errorCode().code(), SQL_STATE_RESOURCES,
-                    AvaticaSeverity.ERROR);
-        }
-    }
-
-    private ExecuteResult track(StatementHandle h, Running run, ExecuteResult result) {
+    /** Counts the first frames' rows; ends the query when they hold every row. */
+    private ExecuteResult track(StatementHandle h, QueryLifecycle.Query query, ExecuteResult result) {
         boolean done = true;
         for (MetaResultSet rs : result.resultSets) {
             if (rs.firstFrame != null) {
-                run.rows += count(rs.firstFrame.rows);
+                query.countRows(count(rs.firstFrame.rows));
                 done &= rs.firstFrame.done;
             } else if (rs.updateCount >= 0) {
-                run.rows += rs.updateCount;
+                query.countRows(rs.updateCount);
             }
         }
-        checkRows(h, run);
         if (done) {
-            finish(h.id, null);
+            finish(h.id);
         }
         return result;
     }
 
-    private void checkRows(StatementHandle h, Running run) {
-        TenantLimits limits = gateway.limits(current());
-        if (run.rows > limits.maxResultRows()) {
-            run.audit.refused();
-            throw fail(h, new AvaticaRuntimeException(limits.resultRowsExceeded(), 396, "HY000",
-                    AvaticaSeverity.ERROR));
-        }
+    /** Ends the statement's query, if one runs, with {@code e}, and tells it as Avatica's clients read it. */
+    private AvaticaRuntimeException fail(StatementHandle h, Tenant tenant, RuntimeException e) {
+        QueryLifecycle.Query query = running.remove(h.id);
+        return avatica(query == null ? lifecycle.failure(tenant, e) : query.fail(e));
     }
 
-    private RuntimeException fail(StatementHandle h, RuntimeException e) {
-        String message = e instanceof AvaticaRuntimeException a ? a.getErrorMessage() : rootMessage(e);
-        Running run = running.get(h.id);
-        if (run != null) {
-            audited(run.audit, e);
-        }
-        finish(h.id, message);
-        if (e instanceof AvaticaRuntimeException) {
-            return e;
-        }
-        return upstream(e);
-    }
-
-    private void finish(int statementId, String error) {
-        Running run = running.remove(statementId);
-        if (run != null) {
-            run.permit.close();
-            run.audit.finish(run.rows, error);
+    /** Ends the statement's query, if one runs, as answered. */
+    private void finish(int statementId) {
+        QueryLifecycle.Query query = running.remove(statementId);
+        if (query != null) {
+            query.close();
         }
     }
 
@@ -604,29 +556,14 @@ public final class TenantMeta extends JdbcMeta {
         return n;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.strip();
-    }
-
-    private <T> T guard(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (AvaticaRuntimeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw upstream(e);
-        }
-    }
-
-    /** ClickHouse's refusal of a planned query, with its code, as the ClickHouse door tells it. */
-    private AvaticaRuntimeException upstream(RuntimeException e) {
-        String told = gateway.limits(current()).explain(UpstreamErrors.forTenant(rootMessage(e)));
-        return new AvaticaRuntimeException(told, UpstreamErrors.code(told), "HY000", AvaticaSeverity.ERROR);
+    /**
+     * A failed query as Avatica's clients read it: the gateway's refusals with the state of an access error, or of
+     * insufficient resources for the org's concurrency and rate limits; ClickHouse's failures with its code.
+     */
+    private static AvaticaRuntimeException avatica(QueryFailure f) {
+        String state = f.code() == ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES.code() ? SQL_STATE_RESOURCES
+                : f.refused() && f.code() != ErrorCode.TOO_MANY_ROWS_OR_BYTES.code() ? SQL_STATE_ACCESS : "HY000";
+        return new AvaticaRuntimeException(f.getMessage(), f.code(), state, AvaticaSeverity.ERROR);
     }
 
     /**
@@ -670,15 +607,6 @@ public final class TenantMeta extends JdbcMeta {
             throw denied("Connection " + connectionId + " belongs to another user");
         }
         return tenant;
-    }
-
-    /** Marks the audit entry refused when {@code e} is the gateway's refusal (access or a limit), not ClickHouse's. */
-    private static AuditLog.Entry audited(AuditLog.Entry audit, RuntimeException e) {
-        if (e instanceof AvaticaRuntimeException a && (SQL_STATE_ACCESS.equals(a.getSqlState())
-                || SQL_STATE_RESOURCES.equals(a.getSqlState()))) {
-            audit.refused();
-        }
-        return audit;
     }
 
     private static Tenant current() {

@@ -24,9 +24,8 @@ public final class TenantCatalog {
      *
      * @param name     the name without the org prefix, e.g. {@code entity_operations}
      * @param physical the org's view, e.g. {@code 16581729_entity_operations}
-     * @param key      the columns that identify a row (the data model's ids), for JDBC primary keys
      */
-    public record Table(String name, String physical, List<Column> columns, List<String> key) {
+    public record Table(String name, String physical, List<Column> columns) {
     }
 
     private final String orgId;

@@ -25,21 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * removed org shows within {@code ttl}.
  */
 public final class TenantCatalogs {
-    /** The columns that identify a row of each tenant table: the data model's ids. */
-    private static final Map<String, List<String>> KEYS = Map.ofEntries(
-            Map.entry("entity_operations", List.of("activity_id")),
-            Map.entry("current_entities", List.of("entity_id")),
-            Map.entry("current_entities_final", List.of("entity_id")),
-            Map.entry("workflow_executions_final", List.of("id")),
-            Map.entry("workflow_phases_final", List.of("id")),
-            Map.entry("workflow_tasks_final", List.of("id")),
-            Map.entry("workflow_cancellations_final", List.of("workflow_execution_id")),
-            Map.entry("workflow_contexts_final", List.of("workflow_execution_id", "context_entity_id")),
-            Map.entry("journey_sessions_final", List.of("id")),
-            Map.entry("journey_events_final", List.of("id")),
-            Map.entry("portal_sessions_final", List.of("id")),
-            Map.entry("portal_events_final", List.of("id")));
-
     /** System tables that show other tenants' queries, the server's users or its dictionaries: never a tenant's. */
     private static final List<String> HIDDEN_SYSTEM_TABLES = List.of("system.processes", "system.query_log",
             "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
@@ -157,9 +142,7 @@ public final class TenantCatalogs {
             List<TenantCatalog.Table> tables = new ArrayList<>();
             columns.forEach((physical, cols) -> {
                 String name = physical.substring(prefix.length());
-                // an entity schema view has one row per entity, like current_entities_final
-                tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols), KEYS.getOrDefault(name,
-                        List.of("entity_id"))));
+                tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols)));
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
             return new TenantCatalog(org.value(), database, tables, rowFilters(org));

@@ -5,6 +5,7 @@ import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
 import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 
@@ -66,10 +67,7 @@ final class CatalogStatements {
             }
             case "USE" -> {
                 String name = tokens.size() > 1 ? tokens.get(1).text() : "";
-                if (!name.equals(catalog.database())) {
-                    throw new TenantSqlException(Reason.NOT_ALLOWED, "Database " + name + " is not yours: your "
-                            + "database is " + catalog.database());
-                }
+                TenantPolicy.checkDatabase(catalog, name);
                 return "SELECT 1 AS ok LIMIT 0" + suffix;
             }
             default -> {

@@ -2,32 +2,27 @@ package io.lakegate.proxy.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakegate.engine.protocol.ClickHouseException;
-import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.engine.protocol.QueryBackend;
 import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
-import io.lakegate.proxy.gateway.AuditLog;
-import io.lakegate.proxy.gateway.HarmlessSet;
+import io.lakegate.proxy.gateway.QueryLifecycle;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
-import io.lakegate.proxy.gateway.UpstreamErrors;
-import io.lakegate.proxy.gateway.TenantLimits;
-import io.lakegate.proxy.sql.ClickHouseFunctions;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
-import io.lakegate.proxy.sql.TenantSqlException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway behind the ClickHouse HTTP interface: the same tenant pipeline as the JDBC door (rewrite, bind,
- * limits, concurrency, audit), with the answer produced by ClickHouse in the format the client asked for and
+ * The gateway behind the ClickHouse HTTP interface: the same query lifecycle as the JDBC door ({@link QueryLifecycle}:
+ * permit, plan, run, count, audit), with the answer produced by ClickHouse in the format the client asked for and
  * streamed through unchanged. Catalog queries go the {@link CatalogQueries} way.
  */
 public final class GatewayQueryBackend implements QueryBackend<Tenant> {
@@ -48,15 +43,19 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         }
     };
 
+    private static final String DOOR = "clickhouse";
+
     private final TenantGateway gateway;
-    private final ClickHouseFunctions functions;
+    private final QueryLifecycle lifecycle;
+    private final TenantPolicy policy;
     private final UpstreamClickHouse upstream;
     private final String version;
     private final String timezone;
 
-    public GatewayQueryBackend(TenantGateway gateway, ClickHouseFunctions functions, UpstreamClickHouse upstream) {
+    public GatewayQueryBackend(TenantGateway gateway, TenantPolicy policy, UpstreamClickHouse upstream) {
         this.gateway = gateway;
-        this.functions = functions;
+        this.lifecycle = new QueryLifecycle(gateway);
+        this.policy = policy;
         this.upstream = upstream;
         this.version = upstream.text("SELECT version()");
         this.timezone = upstream.text("SELECT timezone()");
@@ -74,46 +73,33 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
 
     @Override
     public QueryResult execute(QueryRequest request, Tenant tenant) {
-        AuditLog.Entry audit = gateway.audit().start("clickhouse", tenant, request.queryId(), request.sql());
-        TenantGateway.Permit permit = null;
-        try {
-            if (request.insertFormat() != null) {
-                throw new TenantSqlException(TenantSqlException.Reason.NOT_ALLOWED, "INSERT is not allowed: the "
-                        + "gateway only runs queries that read");
-            }
-            if (HarmlessSet.matches(request.sql())) {
-                audit.finish(0, null);
-                return NOTHING;
-            }
-            TenantCatalog catalog = gateway.catalog(tenant);
-            // URL parameters carry plain text; the SETTINGS clause they go into needs literals
-            Map<String, String> urlSettings = new LinkedHashMap<>();
-            request.settings().forEach((name, value) -> urlSettings.put(name, TenantLimits.urlValue(value)));
-            String statement = CatalogStatements.translate(request.sql(), catalog);
-            String run = CatalogQueries.isCatalogQuery(statement)
-                    ? catalogQuery(statement, catalog, urlSettings)
-                    : gateway.plan(tenant, statement, urlSettings).sql();
-            audit.ran(run);
-            permit = gateway.acquire(tenant);
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
-            // currentDatabase() answers the tenant's database, as it does through the JDBC door
-            parameters.put("database", gateway.database());
-            request.params().forEach((name, value) -> parameters.put("param_" + name, value));
-            HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
-                    parameters);
-            return new Forwarded(response, permit, audit, gateway.limits(tenant));
-        } catch (TenantSqlException e) {
-            close(permit, audit.refused(), e.getMessage());
-            throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
-        } catch (ClickHouseException e) {
-            close(permit, audit, e.getMessage());
-            throw new ClickHouseException(e.code(), e.errorName(),
-                    gateway.limits(tenant).explain(UpstreamErrors.forTenant(e.getMessage())), e);
-        } catch (RuntimeException e) {
-            close(permit, audit, String.valueOf(e.getMessage()));
-            throw new ClickHouseException(ErrorCode.UNKNOWN_EXCEPTION, "The gateway failed: " + e.getMessage(), e);
+        if (lifecycle.answeredWithoutQuery(DOOR, tenant, request.queryId(), request.sql())) {
+            return NOTHING;
         }
+        QueryLifecycle.Query query = lifecycle.start(DOOR, null, tenant, request.queryId(), request.sql());
+        String run = query.plan(() -> plan(request, tenant)).sql();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
+        // currentDatabase() answers the tenant's database, as it does through the JDBC door
+        parameters.put("database", gateway.database());
+        request.params().forEach((name, value) -> parameters.put("param_" + name, value));
+        HttpResponse<InputStream> response = query.run(() -> upstream.post(run + "\nFORMAT "
+                + request.outputFormat(), parameters));
+        return new Forwarded(response, query);
+    }
+
+    private TenantGateway.PlannedQuery plan(QueryRequest request, Tenant tenant) {
+        if (request.insertFormat() != null) {
+            throw TenantPolicy.Refusal.INSERT.exception();
+        }
+        TenantCatalog catalog = gateway.catalog(tenant);
+        // URL parameters carry plain text; the SETTINGS clause they go into needs literals
+        Map<String, String> urlSettings = new LinkedHashMap<>();
+        request.settings().forEach((name, value) -> urlSettings.put(name, TenantPolicy.urlSettingValue(value)));
+        String statement = CatalogStatements.translate(request.sql(), catalog);
+        return CatalogQueries.isCatalogQuery(statement)
+                ? catalogQuery(statement, catalog, urlSettings)
+                : gateway.plan(tenant, statement, urlSettings);
     }
 
     /**
@@ -126,38 +112,26 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         return "lakegate-" + tenant.orgId() + ":" + clientQueryId;
     }
 
-    private String catalogQuery(String sql, TenantCatalog catalog, Map<String, String> requestSettings) {
+    private TenantGateway.PlannedQuery catalogQuery(String sql, TenantCatalog catalog,
+                                                    Map<String, String> requestSettings) {
         ClickHouseSqlPreprocessor.Result parts = ClickHouseSqlPreprocessor.trailingClauses(sql);
-        CatalogQueries.check(upstream.text("EXPLAIN AST " + parts.sql()), functions);
+        policy.checkCatalogQuery(upstream.text("EXPLAIN AST " + parts.sql()));
         Map<String, String> requested = new LinkedHashMap<>(requestSettings);
         requested.putAll(parts.settings());
-        return TenantSystemTables.rewrite(parts.sql(), catalog) + "\n"
-                + gateway.settingsClause(catalog, requested, CatalogQueries.filters(catalog));
-    }
-
-    private static void close(TenantGateway.Permit permit, AuditLog.Entry audit, String error) {
-        if (permit != null) {
-            permit.close();
-        }
-        audit.finish(0, error);
+        return new TenantGateway.PlannedQuery(TenantSystemTables.rewrite(parts.sql(), catalog) + "\n"
+                + gateway.settingsClause(catalog, requested, TenantPolicy.catalogRowFilters(catalog)), parts.format(),
+                List.of());
     }
 
     /** ClickHouse's answer, passed through byte for byte. */
     private static final class Forwarded implements QueryResult {
         private final HttpResponse<InputStream> response;
-        private final TenantGateway.Permit permit;
-        private final AuditLog.Entry audit;
-        private final TenantLimits limits;
+        private final QueryLifecycle.Query query;
         private final Summary summary;
-        private long written;
-        private String error;
 
-        Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit,
-                  TenantLimits limits) {
+        Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query) {
             this.response = response;
-            this.permit = permit;
-            this.audit = audit;
-            this.limits = limits;
+            this.query = query;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -170,18 +144,11 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         public void writeTo(OutputStream out) throws IOException {
             // ClickHouse checks max_result_bytes between blocks, so one large block passes: the bytes are counted
             // here too. They are the formatted output, a little more than ClickHouse counts for most formats.
-            long left = limits.maxResultBytes();
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = response.body()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (n > left) {
-                        error = limits.resultBytesExceeded();
-                        audit.refused();
-                        throw new ClickHouseException(ErrorCode.TOO_MANY_ROWS_OR_BYTES, error);
-                    }
+                    query.countBytes(n);
                     out.write(buffer, 0, n);
-                    left -= n;
-                    written += n;
                 }
             }
         }
@@ -193,8 +160,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             } catch (IOException ignored) {
                 // the query is over either way
             }
-            permit.close();
-            audit.finish(summary.resultRows(), written, error);
+            query.close(summary.resultRows());
         }
 
         private static Summary summary(String header) {

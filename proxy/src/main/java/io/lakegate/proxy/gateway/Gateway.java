@@ -9,6 +9,9 @@ import io.lakegate.proxy.avatica.TenantMeta;
 import io.lakegate.proxy.catalog.TenantCatalogs;
 import io.lakegate.proxy.credentials.ConnectionInfo;
 import io.lakegate.proxy.credentials.CredentialStore;
+import io.lakegate.proxy.policy.FunctionAllowlist;
+import io.lakegate.proxy.policy.ServerFunctions;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.SchemaManager;
@@ -96,12 +99,24 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
             throws Exception {
+        return start(clickhouse, clickhouse, settings, options);
+    }
+
+    /**
+     * @param tenantQueries the login tenant queries run with (both doors): on a server, a ClickHouse user that may
+     *                      only read the org views (docs/tenant-account.md); {@code clickhouse} itself otherwise. The
+     *                      gateway's own work (credentials, limits, audit, catalogs) keeps {@code clickhouse}'s.
+     */
+    public static Gateway start(ClickHouseTarget clickhouse, ClickHouseTarget tenantQueries, SchemaSettings settings,
+                                Options options) throws Exception {
         Connection connection = clickhouse.connect(settings.database());
         AuditTable auditTable = null;
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
             TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
-            ClickHouseFunctions functions = ClickHouseFunctions.load(connection);
+            ServerFunctions serverFunctions = ServerFunctions.load(connection);
+            ClickHouseFunctions functions = ClickHouseFunctions.of(serverFunctions);
+            TenantPolicy policy = new TenantPolicy(FunctionAllowlist.review(serverFunctions));
             UpstreamClickHouse upstream = new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization());
             AuditLog audit = new AuditLog();
             GatewayMetrics metrics = new GatewayMetrics();
@@ -109,9 +124,9 @@ public final class Gateway implements AutoCloseable {
             auditTable = new AuditTable(upstream, settings.database(), options.auditTable());
             audit.listen(auditTable);
             OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
-            TenantGateway pipeline = new TenantGateway(catalogs, functions, limits, audit);
+            TenantGateway pipeline = new TenantGateway(catalogs, functions, policy, limits, audit);
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
-            TenantMeta meta = new TenantMeta(clickhouse.jdbcUrl(settings.database()), clickhouse.credentials(),
+            TenantMeta meta = new TenantMeta(tenantQueries.jdbcUrl(settings.database()), tenantQueries.credentials(),
                     pipeline);
             AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta, authenticator,
                     credentials, options.tls());
@@ -119,7 +134,7 @@ public final class Gateway implements AutoCloseable {
             ClickHouseHttpServer https = null;
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
-                        functions, upstream),
+                        policy, new UpstreamClickHouse(tenantQueries.url(), tenantQueries.basicAuthorization())),
                         clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);

@@ -1,8 +1,8 @@
 package io.lakegate.proxy.gateway;
 
-import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.catalog.TenantCatalogs;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * The tenant pipeline both front doors share: the tenant's catalog, its SQL rewritten and bound to its org with the
@@ -51,9 +50,10 @@ public final class TenantGateway {
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     private final QueryRate rate = new QueryRate();
 
-    public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, OrgLimits limits, AuditLog audit) {
+    public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, TenantPolicy policy, OrgLimits limits,
+                         AuditLog audit) {
         this.catalogs = catalogs;
-        this.rewriter = new TenantSqlRewriter(functions);
+        this.rewriter = new TenantSqlRewriter(functions, policy);
         this.limits = limits;
         this.audit = audit;
     }
@@ -105,23 +105,11 @@ public final class TenantGateway {
     }
 
     /**
-     * The SETTINGS clause every tenant query runs with: the tenant's own settings (checked), its limits, and the
-     * second line of defence, which holds even for a query the gateway should never have let through: read-only (no
-     * writes, no table functions such as url() or file(), no further setting changes) and each table's row filter
-     * ({@link TenantCatalog#rowFilters()}, plus {@code filters}), which ClickHouse applies wherever a table is read.
+     * The SETTINGS clause every tenant query of the org runs with ({@link TenantPolicy#settingsClause}): the second
+     * line of defence, which holds even for a query the gateway should never have let through.
      */
     public String settingsClause(TenantCatalog catalog, Map<String, String> requested, Map<String, String> filters) {
-        Map<String, String> settings = limits.of(catalog.orgId()).settingsFor(requested);
-        Map<String, String> rows = new LinkedHashMap<>(catalog.rowFilters());
-        rows.putAll(filters);
-        // quotes doubled, not escaped: clickhouse-jdbc rewrites \' in the statements it wraps in DESC (...)
-        settings.put("additional_table_filters", rows.entrySet().stream()
-                .map(e -> ClickHouseQuoting.plainString(e.getKey()) + ": "
-                        + ClickHouseQuoting.plainString(e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}")));
-        settings.put("readonly", "1");
-        return "SETTINGS " + settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return TenantPolicy.settingsClause(limits.of(catalog.orgId()), catalog, requested, filters);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.lakegate.proxy.gateway;
 
-import io.lakegate.engine.protocol.ErrorCode;
-
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +12,6 @@ public final class UpstreamErrors {
     private static final Pattern GATEWAY_SETTINGS = Pattern.compile("(?s)\\s*\\bSETTINGS\\b.*?\\breadonly = 1\\b");
     /** What clickhouse-jdbc adds to ClickHouse's text. */
     private static final Pattern JDBC_SUFFIX = Pattern.compile("\\s*\\(queryId=\\s*[^)]*\\)\\s*$");
-    private static final Pattern CODE = Pattern.compile("Code: (\\d+)\\. DB::Exception:");
 
     private UpstreamErrors() {
     }
@@ -24,11 +20,5 @@ public final class UpstreamErrors {
     public static String forTenant(String clickhouseMessage) {
         String m = JDBC_SUFFIX.matcher(String.valueOf(clickhouseMessage)).replaceFirst("");
         return GATEWAY_SETTINGS.matcher(m).replaceAll("");
-    }
-
-    /** ClickHouse's error code in a message such as clickhouse-jdbc reports it, or UNKNOWN_EXCEPTION. */
-    public static int code(String message) {
-        Matcher m = CODE.matcher(message);
-        return m.find() ? Integer.parseInt(m.group(1)) : ErrorCode.UNKNOWN_EXCEPTION.code();
     }
 }

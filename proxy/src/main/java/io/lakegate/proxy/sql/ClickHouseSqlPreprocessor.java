@@ -4,6 +4,7 @@ import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
 import io.lakegate.engine.protocol.SqlScanner.Token;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
@@ -123,13 +124,10 @@ public final class ClickHouseSqlPreprocessor {
             throw new TenantSqlException(Reason.SYNTAX, "The query is empty: send one SELECT statement");
         }
         if (scanner.statementCount() > 1) {
-            throw new TenantSqlException(Reason.NOT_ALLOWED, "Several statements are not allowed: send one SELECT "
-                    + "statement per query");
+            throw TenantPolicy.Refusal.SEVERAL_STATEMENTS.exception();
         }
         String first = scanner.firstKeyword();
-        if (!first.equals("SELECT") && !first.equals("WITH")) {
-            throw TenantErrors.notARead(first);
-        }
+        TenantPolicy.checkStatementStart(first);
         if (scanner.tokens().size() > MAX_TOKENS) {
             throw new TenantSqlException(Reason.TOO_LARGE, "The query has " + scanner.tokens().size() + " tokens; the "
                     + "gateway reads at most " + MAX_TOKENS + ": split it, or filter with a subquery instead of a "
@@ -273,8 +271,7 @@ public final class ClickHouseSqlPreprocessor {
             if (type.stream().anyMatch(t -> (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_NAME)
                     && t.text().equalsIgnoreCase("Identifier"))) {
                 // ClickHouse makes the value a name, so a parameter could name any table of the gateway's account
-                throw new TenantSqlException(Reason.NOT_ALLOWED, "Query parameters of type Identifier are not "
-                        + "allowed: parameters are values; write table and column names in the query");
+                throw TenantPolicy.Refusal.IDENTIFIER_PARAMETER.exception();
             }
             placeholders.add("{" + kind.text() + ":" + ClickHouseTypeText.of(type, "query parameter {"
                     + kind.text() + ":...}") + "}");
@@ -450,8 +447,7 @@ public final class ClickHouseSqlPreprocessor {
             throw unsupported("PASTE JOIN", "join on a row number: row_number() OVER () in both subqueries");
         }
         if (upper.equals("INTO") && nextUpper.equals("OUTFILE")) {
-            throw new TenantSqlException(Reason.NOT_ALLOWED, "INTO OUTFILE is not allowed: results come back to "
-                    + "your client");
+            throw TenantPolicy.Refusal.INTO_OUTFILE.exception();
         }
     }
 

@@ -2,6 +2,7 @@ package io.lakegate.proxy.sql;
 
 import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -27,26 +28,26 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Binds a parsed query to one tenant: every table reference in a FROM becomes the org's own view
  * ({@code entity_operations} -> {@code `datawarehouse`.`16581729_entity_operations` AS `entity_operations`}, so
  * qualified column names still resolve), CTE names are left alone where they are in scope, and anything else in a
- * FROM (table functions, unknown names) is refused. It also checks every function called and turns the
- * preprocessor's stand-ins back into ClickHouse syntax. It changes the tree in place.
+ * FROM (table functions, unknown names) is refused. The tenant policy decides each table and each function called;
+ * the binder walks the tree, asks, and turns the preprocessor's stand-ins back into ClickHouse syntax. It changes the
+ * tree in place.
  */
 final class TenantBinder {
     private final TenantCatalog catalog;
-    private final ClickHouseFunctions functions;
+    private final TenantPolicy policy;
     private final List<String> placeholders;
     private final SourceText source;
 
-    TenantBinder(TenantCatalog catalog, ClickHouseFunctions functions, List<String> placeholders, SourceText source) {
+    TenantBinder(TenantCatalog catalog, TenantPolicy policy, List<String> placeholders, SourceText source) {
         this.source = source;
         this.catalog = catalog;
-        this.functions = functions;
+        this.policy = policy;
         this.placeholders = placeholders;
     }
 
@@ -119,8 +120,7 @@ final class TenantBinder {
             }
             return call;
         }
-        throw new TenantSqlException(Reason.NOT_ALLOWED, "Only queries that read are allowed, not "
-                + node.getKind().sql);
+        throw TenantPolicy.notAQuery(node.getKind());
     }
 
     /** {@code x IN name}: IN the rows of a table or WITH query; a WITH value's name is not read yet. */
@@ -160,9 +160,7 @@ final class TenantBinder {
         if (node instanceof SqlCall call && call.getKind().belongsTo(SqlKind.QUERY)) {
             return query(call, ctes);
         }
-        String what = node.getKind() == SqlKind.COLLECTION_TABLE ? "Table functions" : node.getKind().sql;
-        throw new TenantSqlException(Reason.NOT_ALLOWED, what + " are not allowed after FROM or JOIN: only your "
-                + "tables and subqueries over them may be read");
+        throw TenantPolicy.notATable(node.getKind());
     }
 
     /** A table name in a FROM: a CTE in scope stays; a tenant table becomes the org's view. */
@@ -170,13 +168,8 @@ final class TenantBinder {
         if (id.isSimple() && ctes.contains(id.getSimple())) {
             return id;
         }
-        List<String> names = id.names;
-        boolean qualifiedOk = names.size() == 2 && names.get(0).equals(catalog.database());
-        if (names.size() > 2 || names.size() == 2 && !qualifiedOk) {
-            throw unknownTable(id.toString());
-        }
-        String name = names.get(names.size() - 1);
-        TenantCatalog.Table table = catalog.table(name).orElseThrow(() -> unknownTable(name));
+        TenantCatalog.Table table = TenantPolicy.bindTable(catalog, id.names);
+        String name = id.names.get(id.names.size() - 1);
         SqlIdentifier physical = new SqlIdentifier(List.of(catalog.database(), table.physical()),
                 id.getParserPosition());
         if (!addAlias) {
@@ -184,17 +177,6 @@ final class TenantBinder {
         }
         return SqlStdOperatorTable.AS.createCall(id.getParserPosition(), physical,
                 new SqlIdentifier(name, id.getParserPosition()));
-    }
-
-    private TenantSqlException unknownTable(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("system.") || lower.startsWith("information_schema.") || lower.equals("system")) {
-            return new TenantSqlException(Reason.NOT_ALLOWED, "System tables are not available: use your client's "
-                    + "catalog browser (JDBC DatabaseMetaData) to list tables and columns");
-        }
-        return new TenantSqlException(Reason.UNKNOWN_TABLE, "Table " + name + " does not exist in your catalog. "
-                + "Your tables: " + String.join(", ", catalog.tables().stream().map(TenantCatalog.Table::name)
-                .toList()));
     }
 
     /** Walks expressions: subqueries are bound, function calls checked, stand-ins turned back into ClickHouse's. */
@@ -239,11 +221,17 @@ final class TenantBinder {
             return query(call, ctes);
         }
         SqlSyntax syntax = call.getOperator().getSyntax();
-        if (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR || syntax == SqlSyntax.FUNCTION_ID) {
-            functions.checkAllowed(call.getOperator().getName());
+        if ((syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR || syntax == SqlSyntax.FUNCTION_ID)
+                && !call.getOperator().getName().equals(ClickHouseSqlPreprocessor.PARAMS_FUNCTION)) {
+            // the stand-in for parameters is syntax, not a call; so are the grammar's own SQL functions (TRIM, ...)
+            if (call.getOperator() instanceof SqlUnresolvedFunction) {
+                policy.checkFunction(call.getOperator().getName());
+            } else {
+                policy.checkSqlFunction(call.getOperator().getName());
+            }
         }
         if (ClickHouseSyntax.appliedFunction(call) != null) {
-            functions.checkAllowed(ClickHouseSyntax.appliedFunction(call));
+            policy.checkFunction(ClickHouseSyntax.appliedFunction(call));
         }
         for (int i = 0; i < call.operandCount(); i++) {
             SqlNode operand = call.operand(i);

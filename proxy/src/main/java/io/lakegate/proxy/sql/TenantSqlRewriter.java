@@ -1,6 +1,7 @@
 package io.lakegate.proxy.sql;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
 import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import org.apache.calcite.avatica.util.Casing;
@@ -81,9 +82,15 @@ public final class TenantSqlRewriter {
     }
 
     private final ClickHouseFunctions functions;
+    private final TenantPolicy policy;
 
-    public TenantSqlRewriter(ClickHouseFunctions functions) {
+    /**
+     * @param functions the server's functions, for the validator (which are aggregates)
+     * @param policy    what the tenant may read and call
+     */
+    public TenantSqlRewriter(ClickHouseFunctions functions, TenantPolicy policy) {
         this.functions = functions;
+        this.policy = policy;
     }
 
     public Rewritten rewrite(String sql, TenantCatalog catalog) {
@@ -99,7 +106,7 @@ public final class TenantSqlRewriter {
             SqlNode parsed = parse(pre.sql());
             SqlNode copy = QueryCopy.of(parsed);
             // binding first: its refusals (other orgs' tables, table functions) are the clearest
-            SqlNode bound = new TenantBinder(catalog, functions, pre.placeholders(), new SourceText(pre.sql()))
+            SqlNode bound = new TenantBinder(catalog, policy, pre.placeholders(), new SourceText(pre.sql()))
                     .bind(parsed);
             validate(copy != null ? copy : parse(pre.sql()), catalog);
             String out = bound.toSqlString(c -> c.withDialect(GatewayDialect.INSTANCE).withQuoteAllIdentifiers(true)
@@ -120,10 +127,7 @@ public final class TenantSqlRewriter {
             }
             throw TenantErrors.syntax(e);
         }
-        if (!node.isA(SqlKind.QUERY)) {
-            throw new TenantSqlException(Reason.NOT_ALLOWED, node.getKind().sql + " is not allowed: the gateway only "
-                    + "runs queries that read");
-        }
+        TenantPolicy.checkStatement(node);
         return node;
     }
 

@@ -3,6 +3,7 @@ package io.lakegate.proxy.gateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Queries that try to reach another org's rows, tables or metadata, or the server. Each must fail with a clear error
@@ -108,6 +110,28 @@ class AdversarialQueriesIT {
         } else {
             assertThat(r.body()).as(sql).startsWith("Code: ");
             assertCleanRefusal(sql, r.body());
+        }
+    }
+
+    /**
+     * Functions that describe the server answer harmless-looking values, so "nothing of another org" is not enough:
+     * each is refused by the allowlist, through both doors, also inside a catalog query.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT showCertificate()", "SELECT revision()", "SELECT buildId()",
+        "SELECT structureToCapnProtoSchema('a UInt8')", "SELECT uptime() FROM entity_operations",
+        "SELECT arrayMap(x -> fqdn(), _tags) FROM entity_operations", "SELECT getServerSetting('max_threads')",
+        "SELECT connection_id()", "SELECT revision() FROM system.one",
+        "SELECT name FROM system.tables WHERE database = buildId()"})
+    void serverDescribingFunctionsAreRefusedByBothDoors(String sql) throws Exception {
+        HttpResponse<String> r = FX.clickHouseDoor(FX.tenant, "", sql);
+        assertThat(r.statusCode()).as(sql).isNotEqualTo(200);
+        assertThat(r.body()).as(sql).contains("() is not allowed: it ", "(ACCESS_DENIED)");
+        if (!sql.contains("system.")) {
+            try (Connection c = FX.connect(FX.tenant); Statement s = c.createStatement()) {
+                assertThat(GatewayFixture.told(catchThrowable(() -> s.executeQuery(sql)))).as(sql)
+                        .contains("() is not allowed: it ");
+            }
         }
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakegate.engine.testing.TestClickHouse;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.catalog.TenantCatalogs;
+import io.lakegate.proxy.policy.FunctionAllowlist;
+import io.lakegate.proxy.policy.ServerFunctions;
+import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.gateway.GatewayFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,9 @@ class QuotingRoundTripIT {
     static void catalog() throws Exception {
         Connection c = FX.target.connect(FX.settings.database());
         catalog = new TenantCatalogs(c, FX.settings, Duration.ofMinutes(5)).forOrg(GatewayFixture.ORG);
-        rewriter = new TenantSqlRewriter(ClickHouseFunctions.load(c));
+        ServerFunctions functions = ServerFunctions.load(c);
+        rewriter = new TenantSqlRewriter(ClickHouseFunctions.of(functions),
+                new TenantPolicy(FunctionAllowlist.review(functions)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lakegate.proxy.sql;
 
 import io.lakegate.proxy.catalog.TenantCatalog;
+import io.lakegate.proxy.policy.RecordedServerFunctions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TenantSqlRewriterMessagesTest {
     private static final TenantCatalog CATALOG = new TenantCatalog("16581729", "datawarehouse",
             List.of(new TenantCatalog.Table("entity_operations", "16581729_entity_operations",
-                    List.of(new TenantCatalog.Column("org_id", "String", 1, "")), List.of())), Map.of());
+                    List.of(new TenantCatalog.Column("org_id", "String", 1, "")))), Map.of());
     private final TenantSqlRewriter rewriter = new TenantSqlRewriter(new ClickHouseFunctions(Set.of("count"),
-            Set.of(), List.of()));
+            Set.of(), List.of()), RecordedServerFunctions.policy());
 
     @Test
     void deeplyNestedParenthesesSayWhatIsWrong() {

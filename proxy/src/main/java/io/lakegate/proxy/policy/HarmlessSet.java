@@ -1,4 +1,4 @@
-package io.lakegate.proxy.gateway;
+package io.lakegate.proxy.policy;
 
 import io.lakegate.engine.protocol.SqlScanner;
 import io.lakegate.engine.protocol.SqlScanner.Kind;
@@ -13,14 +13,14 @@ import java.util.Set;
  * equal to what these ask, so they are accepted and change nothing; any other SET is refused as before (a setting
  * the gateway ignored silently would give answers the tenant did not ask for).
  */
-public final class HarmlessSet {
+final class HarmlessSet {
     private static final Set<String> READONLY_VALUES = Set.of("1", "2");
 
     private HarmlessSet() {
     }
 
     /** True if {@code sql} is {@code SET readonly = 1} (or 2, quoted or not, with a trailing semicolon or not). */
-    public static boolean matches(String sql) {
+    static boolean matches(String sql) {
         SqlScanner scanner = SqlScanner.scan(sql);
         if (scanner.unterminated() || scanner.statementCount() != 1) {
             return false;
