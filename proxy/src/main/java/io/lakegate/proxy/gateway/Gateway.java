@@ -9,6 +9,7 @@ import io.lakegate.proxy.avatica.TenantMeta;
 import io.lakegate.proxy.catalog.TenantCatalogs;
 import io.lakegate.proxy.credentials.ConnectionInfo;
 import io.lakegate.proxy.credentials.CredentialStore;
+import io.lakegate.proxy.credentials.RevocationEpoch;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.SchemaManager;
@@ -80,11 +81,13 @@ public final class Gateway implements AutoCloseable {
     private final ClickHouseHttpServer https;
     private final AuditTable auditTable;
     private final GatewayMetrics metrics;
+    private final RevocationEpoch epoch;
     private AdminServer admin;
     private Connection adminConnection;
 
     private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica, ClickHouseHttpServer http,
-                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics) {
+                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics,
+                    RevocationEpoch epoch) {
         this.connection = connection;
         this.pipeline = pipeline;
         this.avatica = avatica;
@@ -92,12 +95,14 @@ public final class Gateway implements AutoCloseable {
         this.https = https;
         this.auditTable = auditTable;
         this.metrics = metrics;
+        this.epoch = epoch;
     }
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
             throws Exception {
         Connection connection = clickhouse.connect(settings.database());
         AuditTable auditTable = null;
+        RevocationEpoch epoch = null;
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
             TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
@@ -110,7 +115,8 @@ public final class Gateway implements AutoCloseable {
             audit.listen(auditTable);
             OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, limits, audit);
-            GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
+            epoch = RevocationEpoch.start(() -> upstream.text(credentials.fingerprintQuery()));
+            GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials, epoch::current);
             TenantMeta meta = new TenantMeta(clickhouse.jdbcUrl(settings.database()), clickhouse.credentials(),
                     pipeline);
             AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta, authenticator,
@@ -135,7 +141,7 @@ public final class Gateway implements AutoCloseable {
                 }
                 throw e;
             }
-            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics);
+            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics, epoch);
             metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
             if (options.admin() != null) {
                 try {
@@ -149,6 +155,9 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             if (auditTable != null) {
                 auditTable.close();
+            }
+            if (epoch != null) {
+                epoch.close();
             }
             connection.close();
             throw e;
@@ -229,6 +238,7 @@ public final class Gateway implements AutoCloseable {
         }
         avatica.close();
         auditTable.close(); // after the doors: their last queries' records are in the buffer
+        epoch.close();
         if (adminConnection != null) {
             adminConnection.close();
         }
