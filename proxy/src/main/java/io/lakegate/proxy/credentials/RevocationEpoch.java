@@ -22,8 +22,11 @@ import java.util.function.Supplier;
 public final class RevocationEpoch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RevocationEpoch.class);
     static final Duration POLL = Duration.ofMillis(250);
-    /** Revocation must end access within 1 s: a poll every 250 ms, and three of them may be late or fail. */
-    static final Duration TRUSTED_FOR = Duration.ofMillis(750);
+    /**
+     * How long a generation is trusted after its poll started, and so the longest a change of the credentials takes
+     * to count on every replica (revocation must end access within 1 s): three polls may be late or fail.
+     */
+    public static final Duration TRUSTED_FOR = Duration.ofMillis(750);
     /** What {@link #current()} says when nothing may be trusted. */
     public static final long UNTRUSTED = -1;
 
@@ -54,7 +57,7 @@ public final class RevocationEpoch implements AutoCloseable {
             return t;
         });
         RevocationEpoch epoch = new RevocationEpoch(fingerprint, System::nanoTime, poller);
-        poller.scheduleWithFixedDelay(epoch::pollQuietly, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(epoch::refresh, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
         return epoch;
     }
 
@@ -65,7 +68,8 @@ public final class RevocationEpoch implements AutoCloseable {
                 : s.generation();
     }
 
-    void poll() {
+    synchronized void poll() {
+        // one poll at a time: a slow one finishing after a later one would bring back the older generation
         long started = nanoClock.getAsLong(); // what is read reflects every change made before this instant
         String now = fingerprint.get();
         Seen last = seen;
@@ -74,7 +78,8 @@ public final class RevocationEpoch implements AutoCloseable {
         seen = new Seen(now, generation, started);
     }
 
-    private void pollQuietly() {
+    /** Polls now: a change made through this gateway counts for it at once, not after the next poll. */
+    public void refresh() {
         try {
             poll();
         } catch (RuntimeException e) {
@@ -87,6 +92,11 @@ public final class RevocationEpoch implements AutoCloseable {
     public void close() {
         if (poller != null) {
             poller.shutdownNow();
+            try {
+                poller.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

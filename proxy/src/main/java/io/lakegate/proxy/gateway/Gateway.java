@@ -170,7 +170,7 @@ public final class Gateway implements AutoCloseable {
         adminConnection = clickhouse.connect(settings.database());
         AdminApi api = new AdminApi(adminConnection, settings, pipeline.orgLimits(),
                 issued -> new ConnectionInfo(issued, a.publicHost(), avaticaPort(), httpPort(), settings.database()),
-                metrics::scrape);
+                metrics::scrape, epoch::refresh);
         Health health = new Health(() -> upstream.text("SELECT 1"), () -> new SchemaManager(clickhouse, settings)
                 .status().stream().filter(s -> !s.ran()).map(SchemaManager.Status::id).toList(), SCHEMA_CHECK_TTL);
         admin = AdminServer.start(options.host(), a.port(), options.tls(), a.tokens(), api, health);
