@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lake on generated data, in one run: bytes per row of every table with the changelogs' codecs against the same
- * rows with default codecs, and 32 tenants querying at once through the gateway's ClickHouse door against the same
+ * rows with default codecs, and 32 tenants querying at once through each of the gateway's doors against the same
  * load sent directly to ClickHouse.
  */
 class LakeBenchmark {
@@ -94,13 +94,20 @@ class LakeBenchmark {
                     i -> String.format(REFERENCE, "`" + db + "`.`" + orgs.get(i).value() + "_entity_operations`"));
             double[] viaGateway = concurrent(i -> connect(gatewayUrl, db, tenants.get(i).username(),
                     tenants.get(i).password()), i -> String.format(REFERENCE, "entity_operations"));
+            double[] viaJdbcDoor = concurrent(i -> avatica(gateway, tenants.get(i)),
+                    i -> String.format(REFERENCE, "entity_operations"));
             md.append("\n### " + TENANTS + " tenants at once, " + QUERIES_PER_TENANT + " reference queries each "
-                    + "(clickhouse-jdbc, one connection per tenant)\n\n| path | queries/s | p95 latency | ratio "
-                    + "(throughput) |\n|---|---:|---:|---:|\n")
+                    + "(one connection per tenant: clickhouse-jdbc direct and to the ClickHouse door, Avatica's "
+                    + "remote driver with protobuf to the JDBC door)\n\n| path | queries/s | p95 latency | ratio "
+                    + "(throughput) | ratio (p95) |\n|---|---:|---:|---:|---:|\n")
                     .append(String.format(Locale.ROOT, "| direct ClickHouse, each tenant on its org's view | %.1f | "
-                            + "%.1f ms | 1.00 |%n", direct[0], direct[1]))
+                            + "%.1f ms | 1.00 | 1.00 |%n", direct[0], direct[1]))
                     .append(String.format(Locale.ROOT, "| gateway ClickHouse door, each tenant with its credential | "
-                            + "%.1f | %.1f ms | %.2f |%n", viaGateway[0], viaGateway[1], viaGateway[0] / direct[0]));
+                            + "%.1f | %.1f ms | %.2f | %.2f |%n", viaGateway[0], viaGateway[1],
+                            viaGateway[0] / direct[0], viaGateway[1] / direct[1]))
+                    .append(String.format(Locale.ROOT, "| gateway JDBC door, each tenant with its credential | "
+                            + "%.1f | %.1f ms | %.2f | %.2f |%n", viaJdbcDoor[0], viaJdbcDoor[1],
+                            viaJdbcDoor[0] / direct[0], viaJdbcDoor[1] / direct[1]));
         }
         BenchmarkReport.writeSection("lake", md.toString());
     }
@@ -154,6 +161,14 @@ class LakeBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Connection avatica(Gateway gateway, IssuedCredential credential) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("avatica_user", credential.username());
+        p.setProperty("avatica_password", credential.password());
+        return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + gateway.avaticaPort()
+                + ";serialization=protobuf;authentication=BASIC", p);
     }
 
     private static Connection connect(String url, String db, String user, String password) throws Exception {
