@@ -85,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AdminOptions admin;
 
+    @Mixin
+    ResultCacheOptions cache;
+
     @Override
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
@@ -104,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         try (ClickHouseTarget target = clickhouse.open();
              Gateway gateway = Gateway.start(target, clickhouse.settings(),
                      new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits, adminPort.gateway(),
-                             AuditTable.Settings.DEFAULTS))) {
+                             AuditTable.Settings.DEFAULTS, cache.resolve()))) {
             String scheme = tls == null ? "http" : "https";
             System.out.println("lakegate gateway for database " + clickhouse.settings().database() + " on ClickHouse "
                     + target.url());

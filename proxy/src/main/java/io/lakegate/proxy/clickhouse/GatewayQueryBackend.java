@@ -10,6 +10,7 @@ import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.HarmlessSet;
+import io.lakegate.proxy.gateway.ResultCache;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.UpstreamErrors;
@@ -51,13 +52,16 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     private final TenantGateway gateway;
     private final ClickHouseFunctions functions;
     private final UpstreamClickHouse upstream;
+    private final ResultCache results;
     private final String version;
     private final String timezone;
 
-    public GatewayQueryBackend(TenantGateway gateway, ClickHouseFunctions functions, UpstreamClickHouse upstream) {
+    public GatewayQueryBackend(TenantGateway gateway, ClickHouseFunctions functions, UpstreamClickHouse upstream,
+                               ResultCache results) {
         this.gateway = gateway;
         this.functions = functions;
         this.upstream = upstream;
+        this.results = results;
         this.version = upstream.text("SELECT version()");
         this.timezone = upstream.text("SELECT timezone()");
     }
@@ -90,11 +94,20 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             Map<String, String> urlSettings = new LinkedHashMap<>();
             request.settings().forEach((name, value) -> urlSettings.put(name, TenantLimits.urlValue(value)));
             String statement = CatalogStatements.translate(request.sql(), catalog);
-            String run = CatalogQueries.isCatalogQuery(statement)
-                    ? catalogQuery(statement, catalog, urlSettings)
+            boolean catalogQuery = CatalogQueries.isCatalogQuery(statement);
+            String run = catalogQuery ? catalogQuery(statement, catalog, urlSettings)
                     : gateway.plan(tenant, statement, urlSettings).sql();
             audit.ran(run);
             permit = gateway.acquire(tenant);
+            ResultCache.Key kept = catalogQuery ? null : results.key(catalog, run, request.outputFormat(),
+                    request.params());
+            ResultCache.Answer answer = results.get(kept);
+            if (kept != null) {
+                audit.cached(answer != null);
+            }
+            if (answer != null) {
+                return new KeptAnswer(answer, permit, audit);
+            }
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
             // currentDatabase() answers the tenant's database, as it does through the JDBC door
@@ -102,7 +115,8 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             request.params().forEach((name, value) -> parameters.put("param_" + name, value));
             HttpResponse<InputStream> response = upstream.post(run + "\nFORMAT " + request.outputFormat(),
                     parameters);
-            return new Forwarded(response, permit, audit, gateway.limits(tenant));
+            return new Forwarded(response, permit, audit, gateway.limits(tenant),
+                    kept == null ? null : new KeptAnswer.Keeping(results, kept));
         } catch (TenantSqlException e) {
             close(permit, audit.refused(), e.getMessage());
             throw new ClickHouseException(e.errorCode(), e.getMessage(), e);
@@ -148,16 +162,19 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         private final TenantGateway.Permit permit;
         private final AuditLog.Entry audit;
         private final TenantLimits limits;
+        private final KeptAnswer.Keeping keeping;
         private final Summary summary;
         private long written;
         private String error;
 
+        /** @param keeping where the answer is kept once whole, or null */
         Forwarded(HttpResponse<InputStream> response, TenantGateway.Permit permit, AuditLog.Entry audit,
-                  TenantLimits limits) {
+                  TenantLimits limits, KeptAnswer.Keeping keeping) {
             this.response = response;
             this.permit = permit;
             this.audit = audit;
             this.limits = limits;
+            this.keeping = keeping;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -180,9 +197,15 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                         throw new ClickHouseException(ErrorCode.TOO_MANY_ROWS_OR_BYTES, error);
                     }
                     out.write(buffer, 0, n);
+                    if (keeping != null) {
+                        keeping.write(buffer, n);
+                    }
                     left -= n;
                     written += n;
                 }
+            }
+            if (keeping != null) {
+                keeping.complete(summary.resultRows());
             }
         }
 

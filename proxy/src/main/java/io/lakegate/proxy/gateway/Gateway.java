@@ -43,6 +43,8 @@ public final class Gateway implements AutoCloseable {
     private static final int HTTP_THREADS = 32;
     /** How long an org's limits are used before they are read again (a change through this gateway counts at once). */
     static final Duration LIMITS_TTL = Duration.ofSeconds(5);
+    /** How long an org's catalog (its views and their columns) is used before it is read again. */
+    static final Duration CATALOG_TTL = Duration.ofSeconds(10);
     private static final Duration SCHEMA_CHECK_TTL = Duration.ofSeconds(30);
 
     /**
@@ -55,9 +57,17 @@ public final class Gateway implements AutoCloseable {
      * @param limits      the default tenant limits, for orgs without their own
      * @param admin       the admin port, or null for none
      * @param auditTable  how audit records are buffered on their way to {@code lakegate_audit}
+     * @param resultCache how long and how many answers of the ClickHouse door are kept ({@link ResultCache})
      */
     public record Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
-                          TenantLimits limits, Admin admin, AuditTable.Settings auditTable) {
+                          TenantLimits limits, Admin admin, AuditTable.Settings auditTable,
+                          ResultCache.Settings resultCache) {
+        /** Without a result cache. */
+        public Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
+                       TenantLimits limits, Admin admin, AuditTable.Settings auditTable) {
+            this(host, avaticaPort, httpPort, httpsPort, tls, limits, admin, auditTable, ResultCache.Settings.OFF);
+        }
+
         /** Without an admin port. */
         public Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
                        TenantLimits limits) {
@@ -105,7 +115,7 @@ public final class Gateway implements AutoCloseable {
         RevocationEpoch epoch = null;
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
-            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
+            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, CATALOG_TTL);
             ClickHouseFunctions functions = ClickHouseFunctions.load(connection);
             UpstreamClickHouse upstream = new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization());
             AuditLog audit = new AuditLog();
@@ -125,7 +135,7 @@ public final class Gateway implements AutoCloseable {
             ClickHouseHttpServer https = null;
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
-                        functions, upstream),
+                        functions, upstream, new ResultCache(options.resultCache())),
                         clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);
