@@ -5,9 +5,11 @@ import io.lakegate.engine.testing.TestClickHouse;
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.credentials.IssuedCredential;
+import io.lakegate.proxy.gateway.AuditTable;
 import io.lakegate.proxy.gateway.Gateway;
 import io.lakegate.proxy.gateway.GatewayAuthenticator;
 import io.lakegate.proxy.gateway.GatewayFixture;
+import io.lakegate.proxy.gateway.ResultCache;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.gateway.TenantLimits;
@@ -25,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,10 @@ class GatewayBenchmark {
                 LIMITS));
              Connection viaGateway = avatica(gateway, credential, "");
              Connection viaDoor = clickhouseDoor(gateway, credential, settings.database());
+             Gateway caching = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null,
+                     LIMITS, null, AuditTable.Settings.DEFAULTS, new ResultCache.Settings(Duration.ofHours(1),
+                     ResultCache.Settings.DEFAULT_MAX_BYTES)));
+             Connection viaCache = clickhouseDoor(caching, credential, settings.database());
              Connection direct = DriverManager.getConnection(target.jdbcUrl(settings.database()),
                      target.credentials())) {
             TenantGateway pipeline = gateway.pipeline();
@@ -131,8 +138,11 @@ class GatewayBenchmark {
                     + "`` `db`.`" + ORG + "_entity_operations` `` etc., with the tenant limits as `SETTINGS`). "
                     + "Every row and column is read (`getObject`). Median of " + RUNS + " runs after one warm-up, "
                     + "all in one JVM run.\n\n")
-                    .append("| query | rows | direct | JDBC door | ratio | ClickHouse door | ratio |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                    .append("The last two columns: the ClickHouse door of a second gateway with the result cache on "
+                    + "(`--cache-ttl`), the query repeated, so every run after the first is answered from the cache.\n\n")
+                    .append("| query | rows | direct | JDBC door | ratio | ClickHouse door | ratio "
+                    + "| ClickHouse door, repeated, result cache on | ratio |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             Map<String, String> plannedSql = new LinkedHashMap<>();
             for (Map.Entry<String, String> q : QUERIES.entrySet()) {
                 String run = pipeline.plan(tenant, q.getValue(), Map.of()).sql();
@@ -140,12 +150,15 @@ class GatewayBenchmark {
                 long rowsGateway = rows(viaGateway, q.getValue());
                 long rowsDirect = rows(direct, run);
                 long rowsDoor = rows(viaDoor, q.getValue());
-                assertThat(rowsGateway).as(q.getKey()).isEqualTo(rowsDirect).isEqualTo(rowsDoor).isPositive();
+                long rowsCached = rows(viaCache, q.getValue());
+                assertThat(rowsGateway).as(q.getKey()).isEqualTo(rowsDirect).isEqualTo(rowsDoor).isEqualTo(rowsCached)
+                        .isPositive();
                 double dr = BenchmarkReport.medianMillis(RUNS, () -> rows(direct, run));
                 double gw = BenchmarkReport.medianMillis(RUNS, () -> rows(viaGateway, q.getValue()));
                 double door = BenchmarkReport.medianMillis(RUNS, () -> rows(viaDoor, q.getValue()));
-                md.append(String.format("| %s | %,d | %,.1f ms | %,.1f ms | %.2f | %,.1f ms | %.2f |%n", q.getKey(),
-                        rowsGateway, dr, gw, gw / dr, door, door / dr));
+                double cached = BenchmarkReport.medianMillis(RUNS, () -> rows(viaCache, q.getValue()));
+                md.append(String.format("| %s | %,d | %,.1f ms | %,.1f ms | %.2f | %,.1f ms | %.2f | %,.1f ms | %.2f |%n",
+                        q.getKey(), rowsGateway, dr, gw, gw / dr, door, door / dr, cached, cached / dr));
             }
             Map<String, Long> expected = GatewayFixture.referenceCounts(direct, plannedSql.values().iterator().next());
             assertThat(expected).isNotEmpty();
