@@ -24,7 +24,8 @@ public final class RevocationEpoch implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(250);
     /**
      * How long a generation is trusted after its poll started, and so the longest a change of the credentials takes
-     * to count on every replica (revocation must end access within 1 s): three polls may be late or fail.
+     * to count on every replica (revocation must end access within 1 s): the two polls after one may be late or
+     * fail.
      */
     public static final Duration TRUSTED_FOR = Duration.ofMillis(750);
     /** What {@link #current()} says when nothing may be trusted. */

@@ -272,7 +272,7 @@ class GatewayBenchmark {
                 + "AS journey, ['new', 'hot', 'cold', 'vip'][1 + e % 4] AS tag FROM numbers(" + rows + "))";
     }
 
-    private static Connection avatica(Gateway gateway, IssuedCredential credential, String extra) throws SQLException {
+    static Connection avatica(Gateway gateway, IssuedCredential credential, String extra) throws SQLException {
         Properties p = new Properties();
         p.setProperty("avatica_user", credential.username());
         p.setProperty("avatica_password", credential.password());

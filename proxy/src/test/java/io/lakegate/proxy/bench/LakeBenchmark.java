@@ -94,7 +94,7 @@ class LakeBenchmark {
                     i -> String.format(REFERENCE, "`" + db + "`.`" + orgs.get(i).value() + "_entity_operations`"));
             double[] viaGateway = concurrent(i -> connect(gatewayUrl, db, tenants.get(i).username(),
                     tenants.get(i).password()), i -> String.format(REFERENCE, "entity_operations"));
-            double[] viaJdbcDoor = concurrent(i -> avatica(gateway, tenants.get(i)),
+            double[] viaJdbcDoor = concurrent(i -> GatewayBenchmark.avatica(gateway, tenants.get(i), ""),
                     i -> String.format(REFERENCE, "entity_operations"));
             md.append("\n### " + TENANTS + " tenants at once, " + QUERIES_PER_TENANT + " reference queries each "
                     + "(one connection per tenant: clickhouse-jdbc direct and to the ClickHouse door, Avatica's "
@@ -161,14 +161,6 @@ class LakeBenchmark {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Connection avatica(Gateway gateway, IssuedCredential credential) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("avatica_user", credential.username());
-        p.setProperty("avatica_password", credential.password());
-        return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + gateway.avaticaPort()
-                + ";serialization=protobuf;authentication=BASIC", p);
     }
 
     private static Connection connect(String url, String db, String user, String password) throws Exception {
