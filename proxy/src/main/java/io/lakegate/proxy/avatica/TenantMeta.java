@@ -1,5 +1,6 @@
 package io.lakegate.proxy.avatica;
 
+import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.AuditLog;
 import io.lakegate.proxy.gateway.HarmlessSet;
@@ -625,6 +626,11 @@ public final class TenantMeta extends JdbcMeta {
 
     /** ClickHouse's refusal of a planned query, with its code, as the ClickHouse door tells it. */
     private AvaticaRuntimeException upstream(RuntimeException e) {
+        String unreachable = UpstreamErrors.unreachable(e);
+        if (unreachable != null) {
+            return new AvaticaRuntimeException(unreachable, ErrorCode.NETWORK_ERROR.code(), "08006",
+                    AvaticaSeverity.ERROR);
+        }
         String told = gateway.limits(current()).explain(UpstreamErrors.forTenant(rootMessage(e)));
         return new AvaticaRuntimeException(told, UpstreamErrors.code(told), "HY000", AvaticaSeverity.ERROR);
     }

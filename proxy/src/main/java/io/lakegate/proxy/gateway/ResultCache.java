@@ -54,7 +54,8 @@ public final class ResultCache {
 
     public ResultCache(Settings settings) {
         this.settings = settings;
-        this.answers = Caffeine.newBuilder().maximumWeight(Math.max(1, settings.maxBytes()))
+        // evicted on the thread that adds: the bound holds as soon as an answer is in
+        this.answers = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(Math.max(1, settings.maxBytes()))
                 .weigher((Key k, Answer a) -> a.body().length + k.sql().length())
                 .expireAfterWrite(settings.enabled() ? settings.ttl() : Duration.ofNanos(1)).build();
     }

@@ -26,6 +26,20 @@ public final class UpstreamErrors {
         return GATEWAY_SETTINGS.matcher(m).replaceAll("");
     }
 
+    /**
+     * What the tenant is told when ClickHouse could not be reached at all (refused, no route), or null
+     * when {@code e} is not that: the network's own text names neither ClickHouse nor what to do.
+     */
+    public static String unreachable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "The ClickHouse behind the gateway cannot be reached (" + t.getClass().getSimpleName()
+                        + "): try again shortly";
+            }
+        }
+        return null;
+    }
+
     /** ClickHouse's error code in a message such as clickhouse-jdbc reports it, or UNKNOWN_EXCEPTION. */
     public static int code(String message) {
         Matcher m = CODE.matcher(message);
