@@ -115,7 +115,7 @@ final class CredentialsCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revokes a credential: new logins with it fail at once.")
+            description = "Revokes a credential: its logins and open connections fail within a second on every gateway.")
     int revoke(@Mixin ClickHouseOptions ch, @Parameters(paramLabel = "USERNAME") String username) throws Exception {
         Optional<RunningGateway> running = RunningGateway.find(ch);
         if (running.isPresent()) {

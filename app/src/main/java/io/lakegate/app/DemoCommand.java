@@ -102,6 +102,9 @@ final class DemoCommand implements Callable<Integer> {
     AdminOptions admin;
 
     @Mixin
+    ResultCacheOptions cache;
+
+    @Mixin
     ProgressOption progress;
 
     @Mixin
@@ -172,7 +175,7 @@ final class DemoCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             gateway = Gateway.start(target, settings, new Gateway.Options(host, avaticaPort, httpPort, -1, null,
-                    TenantLimits.DEFAULTS, adminPort.gateway(), AuditTable.Settings.DEFAULTS));
+                    TenantLimits.DEFAULTS, adminPort.gateway(), AuditTable.Settings.DEFAULTS, cache.resolve()));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the gateway on " + host + ": " + e.getMessage()
                     + ". Is another lakegate running? Choose other ports with --avatica-port, --http-port and "

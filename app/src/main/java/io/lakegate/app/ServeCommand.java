@@ -95,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AdminOptions admin;
 
+    @Mixin
+    ResultCacheOptions cache;
+
     @Override
     public Integer call() throws Exception {
         if ((tlsCert == null) != (tlsKey == null)) {
@@ -115,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
              Gateway gateway = Gateway.start(target, tenantUser == null || tenantUser.isBlank() ? target
                      : target.withLogin(tenantUser, tenantPassword), clickhouse.settings(),
                      new Gateway.Options(host, avaticaPort, httpPort, httpsPort, tls, limits, adminPort.gateway(),
-                             AuditTable.Settings.DEFAULTS))) {
+                             AuditTable.Settings.DEFAULTS, cache.resolve()))) {
             String scheme = tls == null ? "http" : "https";
             System.out.println("lakegate gateway for database " + clickhouse.settings().database() + " on ClickHouse "
                     + target.url());

@@ -44,19 +44,23 @@ public final class AdminApi {
     private final OrgLimits limits;
     private final Function<IssuedCredential, ConnectionInfo> connectionInfo;
     private final Supplier<String> metrics;
+    private final Runnable revoked;
 
     /**
      * @param connection     the API's own connection to the lake's database
      * @param connectionInfo how tenants reach this gateway, for a credential just issued
      * @param metrics        the gateway's metrics in Prometheus's text format
+     * @param revoked        told after a credential is revoked, so this gateway stops trusting it at once
      */
     public AdminApi(Connection connection, SchemaSettings settings, OrgLimits limits,
-                    Function<IssuedCredential, ConnectionInfo> connectionInfo, Supplier<String> metrics) {
+                    Function<IssuedCredential, ConnectionInfo> connectionInfo, Supplier<String> metrics,
+                    Runnable revoked) {
         this.connection = connection;
         this.settings = settings;
         this.limits = limits;
         this.connectionInfo = connectionInfo;
         this.metrics = metrics;
+        this.revoked = revoked;
     }
 
     String metrics() {
@@ -176,6 +180,7 @@ public final class AdminApi {
         if (!ours || !store.revoke(username)) {
             throw new ApiException(404, "Org " + org + " has no active credential named '" + username + "'");
         }
+        revoked.run();
         return new Answer(200, JSON.createObjectNode().put("revoked", username));
     }
 

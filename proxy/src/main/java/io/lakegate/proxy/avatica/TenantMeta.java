@@ -1,5 +1,6 @@
 package io.lakegate.proxy.avatica;
 
+import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.gateway.QueryFailure;
@@ -42,6 +43,8 @@ public final class TenantMeta extends JdbcMeta {
     private static final String SQL_STATE_ACCESS = "42000";
     /** Insufficient resources: a tenant limit on concurrency or connections. */
     private static final String SQL_STATE_RESOURCES = "53000";
+    /** SQLSTATE for ClickHouse that cannot be reached (connection failure). */
+    private static final String SQL_STATE_CONNECTION_FAILURE = "08006";
     /**
      * Rows per frame at least, whatever the client asks: Avatica's driver asks for 100 rows per request by default,
      * and each request costs a round trip and a credential check, so 1 M rows would take 10,000 requests. The
@@ -562,6 +565,7 @@ public final class TenantMeta extends JdbcMeta {
      */
     private static AvaticaRuntimeException avatica(QueryFailure f) {
         String state = f.code() == ErrorCode.TOO_MANY_SIMULTANEOUS_QUERIES.code() ? SQL_STATE_RESOURCES
+                : f.code() == ErrorCode.NETWORK_ERROR.code() ? SQL_STATE_CONNECTION_FAILURE
                 : f.refused() && f.code() != ErrorCode.TOO_MANY_ROWS_OR_BYTES.code() ? SQL_STATE_ACCESS : "HY000";
         return new AvaticaRuntimeException(f.getMessage(), f.code(), state, AvaticaSeverity.ERROR);
     }

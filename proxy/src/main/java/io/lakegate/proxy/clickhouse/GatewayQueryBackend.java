@@ -7,6 +7,7 @@ import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.gateway.QueryLifecycle;
+import io.lakegate.proxy.gateway.ResultCache;
 import io.lakegate.proxy.gateway.Tenant;
 import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.policy.TenantPolicy;
@@ -49,14 +50,17 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     private final QueryLifecycle lifecycle;
     private final TenantPolicy policy;
     private final UpstreamClickHouse upstream;
+    private final ResultCache results;
     private final String version;
     private final String timezone;
 
-    public GatewayQueryBackend(TenantGateway gateway, TenantPolicy policy, UpstreamClickHouse upstream) {
+    public GatewayQueryBackend(TenantGateway gateway, TenantPolicy policy, UpstreamClickHouse upstream,
+                               ResultCache results) {
         this.gateway = gateway;
         this.lifecycle = new QueryLifecycle(gateway);
         this.policy = policy;
         this.upstream = upstream;
+        this.results = results;
         this.version = upstream.text("SELECT version()");
         this.timezone = upstream.text("SELECT timezone()");
     }
@@ -77,7 +81,24 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             return NOTHING;
         }
         QueryLifecycle.Query query = lifecycle.start(DOOR, null, tenant, request.queryId(), request.sql());
-        String run = query.plan(() -> plan(request, tenant)).sql();
+        TenantCatalog catalog = query.run(() -> gateway.catalog(tenant));
+        String statement = query.run(() -> {
+            if (request.insertFormat() != null) {
+                throw TenantPolicy.Refusal.INSERT.exception();
+            }
+            return CatalogStatements.translate(request.sql(), catalog);
+        });
+        boolean catalogQuery = CatalogQueries.isCatalogQuery(statement);
+        String run = query.plan(() -> plan(request, tenant, catalog, statement, catalogQuery)).sql();
+        ResultCache.Key key = catalogQuery ? null : results.key(catalog, run, request.outputFormat(),
+                request.params());
+        ResultCache.Answer answer = results.get(key);
+        if (key != null) {
+            query.cached(answer != null);
+        }
+        if (answer != null) {
+            return new KeptAnswer(answer, query);
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("query_id", upstreamQueryId(tenant, request.queryId()));
         // currentDatabase() answers the tenant's database, as it does through the JDBC door
@@ -85,20 +106,15 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         request.params().forEach((name, value) -> parameters.put("param_" + name, value));
         HttpResponse<InputStream> response = query.run(() -> upstream.post(run + "\nFORMAT "
                 + request.outputFormat(), parameters));
-        return new Forwarded(response, query);
+        return new Forwarded(response, query, key == null ? null : new KeptAnswer.Keeping(results, key));
     }
 
-    private TenantGateway.PlannedQuery plan(QueryRequest request, Tenant tenant) {
-        if (request.insertFormat() != null) {
-            throw TenantPolicy.Refusal.INSERT.exception();
-        }
-        TenantCatalog catalog = gateway.catalog(tenant);
+    private TenantGateway.PlannedQuery plan(QueryRequest request, Tenant tenant, TenantCatalog catalog,
+                                            String statement, boolean catalogQuery) {
         // URL parameters carry plain text; the SETTINGS clause they go into needs literals
         Map<String, String> urlSettings = new LinkedHashMap<>();
         request.settings().forEach((name, value) -> urlSettings.put(name, TenantPolicy.urlSettingValue(value)));
-        String statement = CatalogStatements.translate(request.sql(), catalog);
-        return CatalogQueries.isCatalogQuery(statement)
-                ? catalogQuery(statement, catalog, urlSettings)
+        return catalogQuery ? catalogQuery(statement, catalog, urlSettings)
                 : gateway.plan(tenant, statement, urlSettings);
     }
 
@@ -127,11 +143,14 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
     private static final class Forwarded implements QueryResult {
         private final HttpResponse<InputStream> response;
         private final QueryLifecycle.Query query;
+        private final KeptAnswer.Keeping keeping;
         private final Summary summary;
 
-        Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query) {
+        /** @param keeping where the answer is kept once whole, or null */
+        Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query, KeptAnswer.Keeping keeping) {
             this.response = response;
             this.query = query;
+            this.keeping = keeping;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -149,7 +168,13 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     query.countBytes(n);
                     out.write(buffer, 0, n);
+                    if (keeping != null) {
+                        keeping.write(buffer, n);
+                    }
                 }
+            }
+            if (keeping != null) {
+                keeping.complete(summary.resultRows());
             }
         }
 

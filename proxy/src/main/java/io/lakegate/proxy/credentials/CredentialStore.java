@@ -113,6 +113,15 @@ public final class CredentialStore {
         BCRYPT.matches(password == null ? "" : password, DUMMY_HASH);
     }
 
+    /**
+     * One line that changes whenever any credential is issued, revoked or removed: what {@link RevocationEpoch} polls.
+     * The table holds one row per credential, so reading all of it is cheap.
+     */
+    public String fingerprintQuery() {
+        return "SELECT count(), groupBitXor(sipHash64(username, org_id, password_hash, "
+                + "ifNull(toString(revoked_at), ''))) FROM " + table + " FINAL";
+    }
+
     /** The usernames of revoked credentials. */
     public java.util.Set<String> revoked() throws SQLException {
         java.util.Set<String> names = new java.util.HashSet<>();

@@ -22,10 +22,15 @@ public final class AuditLog {
     /** Why a query that did not end well ended so: the gateway refused it, or ClickHouse failed it. */
     public enum ErrorKind { REFUSED, CLICKHOUSE }
 
-    /** A finished query, as the listeners get it. */
+    /**
+     * A finished query, as the listeners get it.
+     *
+     * @param cache "hit" (answered from the result cache), "miss" (ran, and may be kept), or null (the cache is off or
+     *              the query is not one it keeps)
+     */
     public record Record(Instant time, String door, String orgId, String user, String queryId, String step,
                          String sqlReceived, String sqlRun, double durationMs, long rows, long bytes, String outcome,
-                         ErrorKind errorKind, String error) {
+                         ErrorKind errorKind, String error, String cache) {
     }
 
     private final List<Consumer<Record>> listeners = new CopyOnWriteArrayList<>();
@@ -46,6 +51,7 @@ public final class AuditLog {
         private String run;
         private String step;
         private boolean refused;
+        private String cache;
         private boolean written;
 
         Entry(String door, Tenant tenant, String queryId, String received) {
@@ -68,6 +74,11 @@ public final class AuditLog {
             return this;
         }
 
+        /** The query was answered from the result cache (a hit), or ran and its answer may be kept (a miss). */
+        public synchronized void cached(boolean hit) {
+            cache = hit ? "hit" : "miss";
+        }
+
         /** The error this query ends with is the gateway's refusal (its rules, a limit), not ClickHouse's failure. */
         public synchronized Entry refused() {
             refused = true;
@@ -88,7 +99,7 @@ public final class AuditLog {
                 written = true;
                 record = new Record(time, door, tenant.orgId(), tenant.username(), queryId, step, received, run,
                         (System.nanoTime() - started) / 1_000_000.0, rows, bytes, error == null ? "ok" : "error",
-                        error == null ? null : refused ? ErrorKind.REFUSED : ErrorKind.CLICKHOUSE, error);
+                        error == null ? null : refused ? ErrorKind.REFUSED : ErrorKind.CLICKHOUSE, error, cache);
             }
             LOG.info(line(record));
             for (Consumer<Record> listener : listeners) {
@@ -119,6 +130,9 @@ public final class AuditLog {
         line.put("rows", r.rows());
         line.put("bytes", r.bytes());
         line.put("outcome", r.outcome());
+        if (r.cache() != null) {
+            line.put("cache", r.cache());
+        }
         if (r.error() != null) {
             line.put("error_kind", r.errorKind().name().toLowerCase(java.util.Locale.ROOT));
             line.put("error", r.error());

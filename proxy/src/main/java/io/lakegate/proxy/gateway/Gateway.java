@@ -12,6 +12,7 @@ import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.policy.FunctionAllowlist;
 import io.lakegate.proxy.policy.ServerFunctions;
 import io.lakegate.proxy.policy.TenantPolicy;
+import io.lakegate.proxy.credentials.RevocationEpoch;
 import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.schema.ClickHouseTarget;
 import io.lakegate.schema.SchemaManager;
@@ -45,6 +46,8 @@ public final class Gateway implements AutoCloseable {
     private static final int HTTP_THREADS = 32;
     /** How long an org's limits are used before they are read again (a change through this gateway counts at once). */
     static final Duration LIMITS_TTL = Duration.ofSeconds(5);
+    /** How long an org's catalog (its views and their columns) is used before it is read again. */
+    static final Duration CATALOG_TTL = Duration.ofSeconds(10);
     private static final Duration SCHEMA_CHECK_TTL = Duration.ofSeconds(30);
 
     /**
@@ -57,9 +60,17 @@ public final class Gateway implements AutoCloseable {
      * @param limits      the default tenant limits, for orgs without their own
      * @param admin       the admin port, or null for none
      * @param auditTable  how audit records are buffered on their way to {@code lakegate_audit}
+     * @param resultCache how long and how many answers of the ClickHouse door are kept ({@link ResultCache})
      */
     public record Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
-                          TenantLimits limits, Admin admin, AuditTable.Settings auditTable) {
+                          TenantLimits limits, Admin admin, AuditTable.Settings auditTable,
+                          ResultCache.Settings resultCache) {
+        /** Without a result cache. */
+        public Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
+                       TenantLimits limits, Admin admin, AuditTable.Settings auditTable) {
+            this(host, avaticaPort, httpPort, httpsPort, tls, limits, admin, auditTable, ResultCache.Settings.OFF);
+        }
+
         /** Without an admin port. */
         public Options(String host, int avaticaPort, int httpPort, int httpsPort, SSLContext tls,
                        TenantLimits limits) {
@@ -83,11 +94,13 @@ public final class Gateway implements AutoCloseable {
     private final ClickHouseHttpServer https;
     private final AuditTable auditTable;
     private final GatewayMetrics metrics;
+    private final RevocationEpoch epoch;
     private AdminServer admin;
     private Connection adminConnection;
 
     private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica, ClickHouseHttpServer http,
-                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics) {
+                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics,
+                    RevocationEpoch epoch) {
         this.connection = connection;
         this.pipeline = pipeline;
         this.avatica = avatica;
@@ -95,6 +108,7 @@ public final class Gateway implements AutoCloseable {
         this.https = https;
         this.auditTable = auditTable;
         this.metrics = metrics;
+        this.epoch = epoch;
     }
 
     public static Gateway start(ClickHouseTarget clickhouse, SchemaSettings settings, Options options)
@@ -111,9 +125,10 @@ public final class Gateway implements AutoCloseable {
                                 Options options) throws Exception {
         Connection connection = clickhouse.connect(settings.database());
         AuditTable auditTable = null;
+        RevocationEpoch epoch = null;
         try {
             CredentialStore credentials = new CredentialStore(connection, settings);
-            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, Duration.ofSeconds(10));
+            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, CATALOG_TTL);
             ServerFunctions serverFunctions = ServerFunctions.load(connection);
             ClickHouseFunctions functions = ClickHouseFunctions.of(serverFunctions);
             TenantPolicy policy = new TenantPolicy(FunctionAllowlist.review(serverFunctions));
@@ -125,7 +140,8 @@ public final class Gateway implements AutoCloseable {
             audit.listen(auditTable);
             OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, policy, limits, audit);
-            GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials);
+            epoch = RevocationEpoch.start(() -> upstream.text(credentials.fingerprintQuery()));
+            GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials, epoch::current);
             TenantMeta meta = new TenantMeta(tenantQueries.jdbcUrl(settings.database()), tenantQueries.credentials(),
                     pipeline);
             AvaticaDoor avatica = AvaticaDoor.start(options.host(), options.avaticaPort(), meta, authenticator,
@@ -134,7 +150,8 @@ public final class Gateway implements AutoCloseable {
             ClickHouseHttpServer https = null;
             try {
                 ClickHouseHttpHandler<Tenant> handler = new ClickHouseHttpHandler<>(new GatewayQueryBackend(pipeline,
-                        policy, new UpstreamClickHouse(tenantQueries.url(), tenantQueries.basicAuthorization())),
+                        policy, new UpstreamClickHouse(tenantQueries.url(), tenantQueries.basicAuthorization()),
+                        new ResultCache(options.resultCache())),
                         clickHouseAuthenticator(authenticator), MAX_REQUEST_QUERY_BYTES, "lakegate");
                 if (options.httpPort() >= 0) {
                     http = ClickHouseHttpServer.start(options.host(), options.httpPort(), handler, HTTP_THREADS);
@@ -150,7 +167,7 @@ public final class Gateway implements AutoCloseable {
                 }
                 throw e;
             }
-            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics);
+            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics, epoch);
             metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
             if (options.admin() != null) {
                 try {
@@ -165,6 +182,9 @@ public final class Gateway implements AutoCloseable {
             if (auditTable != null) {
                 auditTable.close();
             }
+            if (epoch != null) {
+                epoch.close();
+            }
             connection.close();
             throw e;
         }
@@ -176,7 +196,7 @@ public final class Gateway implements AutoCloseable {
         adminConnection = clickhouse.connect(settings.database());
         AdminApi api = new AdminApi(adminConnection, settings, pipeline.orgLimits(),
                 issued -> new ConnectionInfo(issued, a.publicHost(), avaticaPort(), httpPort(), settings.database()),
-                metrics::scrape);
+                metrics::scrape, epoch::refresh);
         Health health = new Health(() -> upstream.text("SELECT 1"), () -> new SchemaManager(clickhouse, settings)
                 .status().stream().filter(s -> !s.ran()).map(SchemaManager.Status::id).toList(), SCHEMA_CHECK_TTL);
         admin = AdminServer.start(options.host(), a.port(), options.tls(), a.tokens(), api, health);
@@ -244,6 +264,7 @@ public final class Gateway implements AutoCloseable {
         }
         avatica.close();
         auditTable.close(); // after the doors: their last queries' records are in the buffer
+        epoch.close();
         if (adminConnection != null) {
             adminConnection.close();
         }

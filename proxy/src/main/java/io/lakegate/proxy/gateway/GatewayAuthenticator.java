@@ -1,21 +1,23 @@
 package io.lakegate.proxy.gateway;
 
 import io.lakegate.proxy.credentials.CredentialStore;
+import io.lakegate.proxy.credentials.RevocationEpoch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Checks a tenant's username and password on every request. The credential is read from ClickHouse each time, so a
- * revocation or a removed credential takes effect at once; the slow bcrypt comparison is done once per password and
- * remembered. A failed login says nothing about whether the user exists and takes as long either way; how many
+ * Checks a tenant's username and password on every request. A pair that passed is remembered
+ * ({@link VerifiedCredentials}) and trusted without reading ClickHouse for as long as no credential changed since
+ * ({@link RevocationEpoch}), so a revocation or a removed credential takes effect within a second on every replica;
+ * otherwise the credential is read from ClickHouse, and the slow bcrypt comparison is done once per password and
+ * stored hash. A failed login says nothing about whether the user exists and takes as long either way; how many
  * passwords can be tried per user name and per address is the {@link LoginThrottle}'s to decide, and an attempt over
  * its budget is refused at once: no thread of either door waits out a penalty.
  */
@@ -28,13 +30,21 @@ public final class GatewayAuthenticator {
     }
 
     private final CredentialStore store;
-    private final Map<String, String> verified = new ConcurrentHashMap<>();
+    private final LongSupplier generation;
+    private final VerifiedCredentials verified = new VerifiedCredentials();
     private final LoginThrottle throttle = new LoginThrottle();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
 
+    /** Reads the credential from ClickHouse on every login. */
     public GatewayAuthenticator(CredentialStore store) {
+        this(store, () -> RevocationEpoch.UNTRUSTED);
+    }
+
+    /** @param generation the credentials' generation ({@link RevocationEpoch#current()}) */
+    public GatewayAuthenticator(CredentialStore store, LongSupplier generation) {
         this.store = store;
+        this.generation = generation;
     }
 
     public Tenant authenticate(String username, String password, String remoteAddress) {
@@ -49,6 +59,14 @@ public final class GatewayAuthenticator {
                     + "from this address; the password was not checked. Try again in "
                     + Math.max(1, (admission.waitMillis() + 999) / 1000) + " s");
         }
+        String key = username + ":" + digest(password);
+        // read before the store: a change after this instant moves the generation past the one remembered below
+        long seen = generation.getAsLong();
+        String org = verified.orgIn(key, seen);
+        if (org != null) {
+            throttle.succeeded(admission.ticket());
+            return new Tenant(username, org);
+        }
         Optional<CredentialStore.Row> row;
         try {
             row = store.find(username);
@@ -59,18 +77,17 @@ public final class GatewayAuthenticator {
             throttle.unchecked(admission.ticket());
             throw e;
         }
-        String key = username + ":" + digest(password);
         boolean ok;
         if (row.isEmpty()) {
             CredentialStore.compareWithDummy(password);
             ok = false;
         } else {
             String hash = row.get().hash();
-            ok = hash.equals(verified.get(key)) || CredentialStore.matches(password, hash);
-            if (ok) {
-                verified.put(key, hash);
-            }
+            ok = verified.matched(key, hash) || CredentialStore.matches(password, hash);
             ok &= !row.get().revoked();
+            if (ok) {
+                verified.put(key, row.get().orgId(), hash, seen);
+            }
         }
         if (!ok) {
             // the attempt stays charged: that is what spaces the next ones

@@ -57,6 +57,11 @@ public final class QueryLifecycle {
         if (e instanceof TenantSqlException t) {
             return QueryFailure.refused(t.errorCode(), t.getMessage(), t);
         }
+        String unreachable = UpstreamErrors.unreachable(e);
+        if (unreachable != null) {
+            return new QueryFailure(ErrorCode.NETWORK_ERROR.code(), ErrorCode.NETWORK_ERROR.name(), unreachable, false,
+                    e);
+        }
         TenantLimits limits = gateway.limits(tenant);
         // clickhouse-jdbc's text ends with the query id it adds, after ClickHouse's (NAME) and version
         ClickHouseException upstream = e instanceof ClickHouseException c ? c
@@ -99,6 +104,11 @@ public final class QueryLifecycle {
         /** The query runs what was planned earlier (a prepared statement's plan). */
         public void planned(String sql) {
             audit.ran(sql);
+        }
+
+        /** The query was answered from the result cache (a hit), or runs and its answer may be kept (a miss). */
+        public void cached(boolean hit) {
+            audit.cached(hit);
         }
 
         /** Runs a step of the query in ClickHouse; its failure ends the query. */

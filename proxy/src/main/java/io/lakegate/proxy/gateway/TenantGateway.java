@@ -49,6 +49,7 @@ public final class TenantGateway {
     /** Queries running per org; a count rather than a semaphore, since an org's limit may change at any time. */
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     private final QueryRate rate = new QueryRate();
+    private final PlanCache plans = new PlanCache();
 
     public TenantGateway(TenantCatalogs catalogs, ClickHouseFunctions functions, TenantPolicy policy, OrgLimits limits,
                          AuditLog audit) {
@@ -91,17 +92,22 @@ public final class TenantGateway {
     }
 
     /**
-     * Rewrites a tenant's query for its org and attaches the settings it runs with.
+     * Rewrites a tenant's query for its org and attaches the settings it runs with; planned once for as long as the
+     * org's catalog and limits stay the same ({@link PlanCache}).
      *
      * @param requestSettings settings that came with the request rather than in the SQL (URL parameters)
      */
     public PlannedQuery plan(Tenant tenant, String sql, Map<String, String> requestSettings) {
         TenantCatalog catalog = catalog(tenant);
-        TenantSqlRewriter.Rewritten rewritten = rewriter.rewrite(sql, catalog);
-        Map<String, String> requested = new LinkedHashMap<>(requestSettings);
-        requested.putAll(rewritten.settings());
-        return new PlannedQuery(rewritten.sql() + "\n" + settingsClause(catalog, requested, Map.of()),
-                rewritten.format(), rewritten.placeholders());
+        TenantLimits orgLimits = limits(tenant);
+        return plans.get(catalog, orgLimits, sql, requestSettings, () -> {
+            TenantSqlRewriter.Rewritten rewritten = rewriter.rewrite(sql, catalog);
+            Map<String, String> requested = new LinkedHashMap<>(requestSettings);
+            requested.putAll(rewritten.settings());
+            return new PlannedQuery(rewritten.sql() + "\n"
+                    + TenantPolicy.settingsClause(orgLimits, catalog, requested, Map.of()),
+                    rewritten.format(), rewritten.placeholders());
+        });
     }
 
     /**

@@ -21,4 +21,19 @@ public final class UpstreamErrors {
         String m = JDBC_SUFFIX.matcher(String.valueOf(clickhouseMessage)).replaceFirst("");
         return GATEWAY_SETTINGS.matcher(m).replaceAll("");
     }
+
+    /**
+     * What the tenant is told when ClickHouse could not be reached at all (refused, no route), or null
+     * when {@code e} is not that: the network's own text names neither ClickHouse nor what to do.
+     */
+    public static String unreachable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "The ClickHouse behind the gateway cannot be reached (" + t.getClass().getSimpleName()
+                        + "): try again shortly";
+            }
+        }
+        return null;
+    }
+
 }

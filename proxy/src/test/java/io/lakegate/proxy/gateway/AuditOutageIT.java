@@ -121,7 +121,7 @@ class AuditOutageIT {
 
     private static AuditLog.Record record(String run, int i) {
         return new AuditLog.Record(Instant.now(), "clickhouse", "1", "u", run + "-" + i, null, run, "SELECT 1", 1.5,
-                1, 10, "ok", null, null);
+                1, 10, "ok", null, null, null);
     }
 
     private static long rows(String run) {

@@ -2,6 +2,7 @@ package io.lakegate.proxy.gateway;
 
 import io.lakegate.proxy.credentials.CredentialStore;
 import io.lakegate.proxy.credentials.IssuedCredential;
+import io.lakegate.proxy.credentials.RevocationEpoch;
 import io.lakegate.schema.OrgId;
 import org.apache.calcite.avatica.AvaticaSqlException;
 import org.junit.jupiter.api.Test;
@@ -302,7 +303,8 @@ class AvaticaDoorIT {
         try (Connection c = fx.target.connect(fx.settings.database())) {
             assertThat(new CredentialStore(c, fx.settings).revoke(extra.username())).isTrue();
         }
-        // new logins fail at once; the open connection's next call too
+        // within a second on every replica: new logins fail, the open connection's next call too
+        Thread.sleep(RevocationEpoch.TRUSTED_FOR.toMillis());
         assertThatThrownBy(() -> fx.connect(extra).createStatement().executeQuery("SELECT 1"))
                 .hasMessageContaining("revoked");
         assertThatThrownBy(() -> s.executeQuery("SELECT count() FROM entity_operations"))
