@@ -72,25 +72,23 @@ public final class ClickHouseSyntax {
         }
     };
     /** The last GROUP BY item, followed by ClickHouse's {@code WITH TOTALS}. */
-    private static final SqlOperator WITH_TOTALS = suffix("WITH TOTALS");
+    private static final SqlOperator WITH_TOTALS = following("WITH TOTALS");
     /** GROUP BY ALL, followed by ClickHouse's {@code WITH ROLLUP} or {@code WITH CUBE}. */
-    private static final SqlOperator WITH_ROLLUP = suffix("WITH ROLLUP");
-    private static final SqlOperator WITH_CUBE = suffix("WITH CUBE");
+    private static final SqlOperator WITH_ROLLUP = following("WITH ROLLUP");
+    private static final SqlOperator WITH_CUBE = following("WITH CUBE");
     /** {@code LIMIT n WITH TIES}: the limit, and the rows that tie with the last one. */
-    private static final SqlOperator WITH_TIES = suffix("WITH TIES");
+    private static final SqlOperator WITH_TIES = following("WITH TIES");
     /** What the validator reads for a WITH FILL item with bounds: a call, so that the bounds are validated too. */
     private static final SqlOperator FILL_BOUNDS = validatorOnly("$fill");
 
     /** {@code t.* EXCEPT (a, b)}: Calcite's star exclusion, which Calcite prints with the word EXCLUDE. */
-    private static final SqlOperator STAR_EXCEPT = transformer("EXCEPT");
+    private static final SqlOperator STAR_EXCEPT = following("EXCEPT");
     /** {@code * EXCEPT (a) REPLACE (x AS b)}: a replacement after another of ClickHouse's column transformers. */
-    private static final SqlOperator REPLACE = transformer("REPLACE");
+    private static final SqlOperator REPLACE = following("REPLACE");
     /** {@code COLUMNS('re') APPLY(f)}: f of each column the matcher or the star stands for. */
-    private static final SqlOperator APPLY = transformer("APPLY");
+    private static final SqlOperator APPLY = following("APPLY");
     /** {@code ORDER BY x WITH FILL INTERPOLATE (a AS a + 1)}: the last order item, then how filled rows get values. */
-    private static final SqlOperator INTERPOLATE = transformer("INTERPOLATE");
-    /** {@code INTERPOLATE} without a list: every column that is not in ORDER BY keeps its last value. */
-    private static final SqlOperator INTERPOLATE_ALL = suffix("INTERPOLATE");
+    private static final SqlOperator INTERPOLATE = following("INTERPOLATE");
     /** An INTERPOLATE item, {@code column AS expression}: ClickHouse's order, the other way round from an alias. */
     private static final SqlOperator INTERPOLATED = new SqlSpecialOperator("INTERPOLATE AS", SqlKind.OTHER,
             PRINTED_AS_IS) {
@@ -128,27 +126,21 @@ public final class ClickHouseSyntax {
     private ClickHouseSyntax() {
     }
 
-    /** An operand followed by words ClickHouse writes after it. */
-    private static SqlOperator suffix(String words) {
+    /**
+     * An operand, then words ClickHouse writes after it, then the call's second operand if it has one, in parentheses
+     * ({@code WITH TOTALS}, {@code EXCEPT (a, b)}, {@code APPLY (f)}, {@code INTERPOLATE [(a AS e)]}).
+     */
+    private static SqlOperator following(String words) {
         return new SqlSpecialOperator(words, SqlKind.OTHER, PRINTED_AS_IS) {
             @Override
             public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
                 call.operand(0).unparse(writer, 0, 0);
                 writer.keyword(words);
-            }
-        };
-    }
-
-    /** An operand, a word and a list in parentheses: ClickHouse's column transformers and INTERPOLATE. */
-    private static SqlOperator transformer(String word) {
-        return new SqlSpecialOperator(word, SqlKind.OTHER, PRINTED_AS_IS) {
-            @Override
-            public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-                call.operand(0).unparse(writer, 0, 0);
-                writer.sep(word);
-                SqlWriter.Frame frame = writer.startList("(", ")");
-                call.operand(1).unparse(writer, 0, 0);
-                writer.endList(frame);
+                if (call.operandCount() > 1) {
+                    SqlWriter.Frame frame = writer.startList("(", ")");
+                    call.operand(1).unparse(writer, 0, 0);
+                    writer.endList(frame);
+                }
             }
         };
     }
@@ -215,7 +207,8 @@ public final class ClickHouseSyntax {
 
     /** The last ORDER BY item, then {@code INTERPOLATE [(a AS e, ...)]}. */
     public static SqlNode interpolate(SqlNode lastItem, SqlNodeList items) {
-        return items.isEmpty() ? INTERPOLATE_ALL.createCall(lastItem.getParserPosition(), lastItem)
+        // without a list, every column that is not in ORDER BY keeps its last value
+        return items.isEmpty() ? INTERPOLATE.createCall(lastItem.getParserPosition(), lastItem)
                 : INTERPOLATE.createCall(lastItem.getParserPosition(), lastItem, items);
     }
 
@@ -486,8 +479,7 @@ public final class ClickHouseSyntax {
         if (!(node instanceof SqlCall call)) {
             return node;
         }
-        if (call.getOperator() == WITH_TOTALS || call.getOperator() == INTERPOLATE
-                || call.getOperator() == INTERPOLATE_ALL) {
+        if (call.getOperator() == WITH_TOTALS || call.getOperator() == INTERPOLATE) {
             return standardForm(call.operand(0));
         }
         if (call.getKind() == SqlKind.DOT) {
