@@ -435,3 +435,5 @@ SELECT sumIf(1, hostName() != '') FROM entity_operations
 SELECT * FROM system.one WHERE showCertificate() != ''
 SELECT revision() FROM system.one
 SELECT name FROM system.tables WHERE database = buildId()
+WITH (SELECT groupArray(entity_id) FROM `1501_entity_operations`) AS wanted SELECT count() FROM entity_operations WHERE entity_id IN wanted
+WITH ('a', 'b') AS `1501_entity_operations` SELECT count() FROM entity_operations WHERE entity_id IN `1501_entity_operations`

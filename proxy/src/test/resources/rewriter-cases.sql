@@ -191,7 +191,11 @@ SELECT count() FROM entity_operations WHERE entity_id GLOBAL IN system.tables
 SELECT count() FROM entity_operations WHERE entity_id IN current_entities_final
 !! Values passed to IN operator must have compatible types
 WITH ('opportunity', 'contact') AS wanted SELECT count() FROM entity_operations WHERE schema IN wanted
-!! Table wanted does not exist in your catalog. Your tables: entity_operations, current_entities_final. IN a name reads a table or a WITH query; for a WITH value (WITH ('a', 'b') AS s) write has(s, x), or x IN ('a', 'b')
+=> WITH ('opportunity', 'contact') AS `wanted` SELECT `count`(*) FROM `datawarehouse`.`16581729_entity_operations` AS `entity_operations` WHERE `schema` IN ('opportunity', 'contact')
+WITH ('opportunity', 'contact') AS wanted SELECT count() FROM entity_operations WHERE schema IN nope
+!! Table nope does not exist in your catalog
+WITH (SELECT groupArray(entity_id) FROM `16581730_entity_operations`) AS wanted SELECT count() FROM entity_operations WHERE entity_id IN wanted
+!! Table 16581730_entity_operations does not exist in your catalog
 -- group: column transformers: EXCEPT without parentheses, chained EXCEPT, REPLACE and APPLY
 SELECT * EXCEPT detail FROM current_entities_final ORDER BY entity_id
 => SELECT * EXCEPT (`detail`) FROM `datawarehouse`.`16581729_current_entities_final` AS `current_entities_final` ORDER BY `entity_id`

@@ -107,6 +107,14 @@ public final class ScalarWithItem extends SqlWithItem {
         if (!(node instanceof SqlCall call)) {
             return node;
         }
+        if (call instanceof ClickHouseSyntax.InName in && in.getFrom() instanceof SqlIdentifier name
+                && name.isSimple() && values.containsKey(name.getSimple())) {
+            // x IN s, s a WITH value: IN its elements (a tuple's, an array's) or IN it
+            SqlNode value = values.get(name.getSimple()).clone(name.getParserPosition());
+            return value instanceof SqlCall list && (list.getKind() == SqlKind.ROW
+                    || list.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR)
+                    ? new SqlNodeList(list.getOperandList(), name.getParserPosition()) : SqlNodeList.of(value);
+        }
         if (call instanceof SqlSelect select) {
             if (select.getFrom() != null) {
                 select.setFrom(inlineFrom(select.getFrom(), values));

@@ -1,6 +1,5 @@
 package io.lakegate.proxy.sql;
 
-import io.lakegate.engine.protocol.ErrorCode;
 import io.lakegate.proxy.catalog.TenantCatalog;
 import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
@@ -27,6 +26,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +44,8 @@ final class TenantBinder {
     private final TenantPolicy policy;
     private final List<String> placeholders;
     private final SourceText source;
+    /** The query's WITH values ({@code WITH (1, 2) AS s}) by name, bound, which {@code x IN s} may name. */
+    private final Map<String, SqlNode> values = new HashMap<>();
 
     TenantBinder(TenantCatalog catalog, TenantPolicy policy, List<String> placeholders, SourceText source) {
         this.source = source;
@@ -62,6 +65,7 @@ final class TenantBinder {
                 SqlWithItem withItem = (SqlWithItem) item;
                 if (withItem instanceof ScalarWithItem) {
                     withItem.query = expression(withItem.query, scope); // a value, not a table
+                    values.put(withItem.name.getSimple(), withItem.query);
                     continue;
                 }
                 withItem.query = query(withItem.query, scope); // an item sees the items before it
@@ -123,18 +127,16 @@ final class TenantBinder {
         throw TenantPolicy.notAQuery(node.getKind());
     }
 
-    /** {@code x IN name}: IN the rows of a table or WITH query; a WITH value's name is not read yet. */
+    /** {@code x IN name}: IN the rows of a table or WITH query, or IN a WITH value (a tuple, an array). */
     private SqlNode inName(ClickHouseSyntax.InName in, Set<String> ctes) {
-        try {
-            in.setFrom(from(in.getFrom(), ctes));
-            return in;
-        } catch (TenantSqlException e) {
-            if (e.errorCode() != ErrorCode.UNKNOWN_TABLE) {
-                throw e; // a system table, another org's: refused as in FROM
-            }
-            throw new TenantSqlException(Reason.UNKNOWN_TABLE, e.getMessage() + ". IN a name reads a table or a "
-                    + "WITH query; for a WITH value (WITH ('a', 'b') AS s) write has(s, x), or x IN ('a', 'b')", e);
+        SqlIdentifier name = (SqlIdentifier) in.getFrom();
+        if (name.isSimple() && !ctes.contains(name.getSimple()) && catalog.table(name.getSimple()).isEmpty()
+                && values.containsKey(name.getSimple())) {
+            // printed as the value itself: ClickHouse could read a bare name after IN as a table of that name
+            return values.get(name.getSimple()).clone(name.getParserPosition());
         }
+        in.setFrom(from(name, ctes));
+        return in;
     }
 
     private SqlNode from(SqlNode node, Set<String> ctes) {

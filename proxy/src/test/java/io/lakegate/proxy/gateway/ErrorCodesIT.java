@@ -69,8 +69,8 @@ class ErrorCodesIT {
                 Arguments.of("SELECT entity_id FROM entity_operations a JOIN entity_operations b "
                         + "ON a.entity_id = b.entity_id", 207, "AMBIGUOUS_COLUMN_NAME", "qualify it"),
                 // what the gateway does not read yet (48), what it refuses (497)
-                Arguments.of("SELECT * EXCEPT detail FROM entity_operations", 48, "NOT_IMPLEMENTED",
-                        "list the columns you want"),
+                Arguments.of("SELECT a.entity_id, b.schema FROM entity_operations AS a PASTE JOIN "
+                        + "current_entities_final AS b", 48, "NOT_IMPLEMENTED", "join on a row number"),
                 Arguments.of("INSERT INTO entity_operations SELECT * FROM entity_operations", 497, "ACCESS_DENIED",
                         "only runs queries that read"));
     }
