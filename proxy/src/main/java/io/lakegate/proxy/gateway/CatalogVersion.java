@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What an org's catalog holds, as one digest: its org, database, views with their columns and keys, and row filters.
+ * What an org's catalog holds, as one digest: its org, database, views with their columns, and row filters.
  * The catalog is read again from ClickHouse every few seconds; a catalog read again unchanged has the same version,
  * one whose views changed has another, so what was worked out from it (plans, answers) is kept exactly as long as it
  * holds.

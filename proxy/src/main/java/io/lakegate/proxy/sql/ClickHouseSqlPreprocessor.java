@@ -51,7 +51,8 @@ public final class ClickHouseSqlPreprocessor {
     /** Parse and validation work grows with the tokens, not the characters: bounded before any of it starts. */
     static final int MAX_TOKENS = 64 * 1024;
 
-    private static final SqlAbstractParserImpl.Metadata PARSER_METADATA =
+    /** The grammar's words (reserved, non-reserved), worked out once: it parses each keyword. */
+    static final SqlAbstractParserImpl.Metadata PARSER_METADATA =
             ClickHouseParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
 
     /** Words followed by "(" that are syntax or functions Calcite must see as itself; every other call is quoted. */

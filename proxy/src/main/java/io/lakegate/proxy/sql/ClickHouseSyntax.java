@@ -14,7 +14,6 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlStarExclude;
 import org.apache.calcite.sql.SqlStarReplace;
 import org.apache.calcite.sql.SqlUtil;
-import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
@@ -282,7 +281,8 @@ public final class ClickHouseSyntax {
             return;
         }
         if (!holdsAggregate(node, aggregate)) {
-            keys.add(node.accept(COPY));
+            SqlNode copy = QueryCopy.of(node); // the validator rewrites the key without touching the select item
+            keys.add(copy != null ? copy : node);
         } else if (node instanceof SqlCall call && !aggregate.test(call)) {
             call.getOperandList().forEach(operand -> addGroupingKeys(operand, aggregate, keys));
         } else if (node instanceof SqlNodeList list) {
@@ -297,24 +297,6 @@ public final class ClickHouseSyntax {
         return node instanceof SqlCall call && !node.isA(SqlKind.QUERY) && (aggregate.test(call)
                 || call.getOperandList().stream().anyMatch(n -> n != null && holdsAggregate(n, aggregate)));
     }
-
-    /** A copy the validator can rewrite without touching the select item it was copied from. */
-    private static final SqlShuttle COPY = new SqlShuttle() {
-        @Override
-        public SqlNode visit(SqlIdentifier id) {
-            return id.clone(id.getParserPosition());
-        }
-
-        @Override
-        public SqlNode visit(SqlCall call) {
-            List<SqlNode> operands = new ArrayList<>();
-            for (SqlNode operand : call.getOperandList()) {
-                operands.add(operand == null ? null : operand.accept(this));
-            }
-            return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
-                    operands.toArray(new SqlNode[0]));
-        }
-    };
 
     /** ORDER BY, LIMIT BY and LIMIT of a query, or the query when it has none. */
     public static SqlNode orderBy(SqlParserPos pos, SqlNode query, SqlNodeList orderList, SqlNode count,

@@ -1,11 +1,8 @@
 package io.lakegate.proxy.sql;
 
-import io.lakegate.proxy.sql.parser.ClickHouseParserImpl;
 import io.lakegate.proxy.sql.parser.ClickHouseParserImplConstants;
 import io.lakegate.proxy.sql.parser.Token;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
-
-import java.io.StringReader;
 
 /**
  * The grammar's non-reserved keywords by token kind, which the grammar asks before it tries a token as one
@@ -24,8 +21,7 @@ public final class NonReservedWords {
     }
 
     private static boolean[] kinds() {
-        SqlAbstractParserImpl.Metadata metadata = ClickHouseParserImpl.FACTORY.getParser(new StringReader(""))
-                .getMetadata();
+        SqlAbstractParserImpl.Metadata metadata = ClickHouseSqlPreprocessor.PARSER_METADATA;
         String[] images = ClickHouseParserImplConstants.tokenImage;
         boolean[] kinds = new boolean[images.length];
         for (int kind = 0; kind < images.length; kind++) {
