@@ -54,7 +54,7 @@ final class CredentialsCommand {
             return 0;
         }
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
-            IssuedCredential issued = new CredentialStore(c, ch.settings()).create(id, label);
+            IssuedCredential issued = new CredentialStore(target.dataSource(ch.settings().database()), ch.settings()).create(id, label);
             Optional<GatewayAddress> address = GatewayAddress.find(ch.embedded.data);
             if (address.isEmpty() && (host == null || avaticaPort == null || httpPort == null)) {
                 System.err.println("lakegate: no running gateway found in " + ch.embedded.data + " (serve and demo "
@@ -81,7 +81,7 @@ final class CredentialsCommand {
             return 0;
         }
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
-            print(new CredentialStore(c, ch.settings()).list(id));
+            print(new CredentialStore(target.dataSource(ch.settings().database()), ch.settings()).list(id));
             return 0;
         }
     }
@@ -131,7 +131,7 @@ final class CredentialsCommand {
             return 0;
         }
         try (ClickHouseTarget target = ch.open(); Connection c = target.connect(ch.settings().database())) {
-            if (new CredentialStore(c, ch.settings()).revoke(username)) {
+            if (new CredentialStore(target.dataSource(ch.settings().database()), ch.settings()).revoke(username)) {
                 System.out.println("Revoked " + username + ".");
                 return 0;
             }

@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Demo orgs: " + orgs.stream().map(OrgId::value).collect(Collectors.joining(", ")) + " ("
                     + provisioned + " newly provisioned).");
             generate(out, c, target, settings, orgs, dir, stopper);
-            tenants = credentials(out, c, settings, orgs.subList(0, Math.min(TENANTS, orgs.size())), dir);
+            tenants = credentials(out, target, settings, orgs.subList(0, Math.min(TENANTS, orgs.size())), dir);
         }
         String shownHost = shownHost(host);
         Gateway gateway;
@@ -324,9 +324,9 @@ final class DemoCommand implements Callable<Integer> {
      * The demo credentials: those of the last run when they still log in (read back from connections.json and checked
      * against the store), new ones otherwise.
      */
-    private List<IssuedCredential> credentials(PrintStream out, Connection c, SchemaSettings settings,
+    private List<IssuedCredential> credentials(PrintStream out, ClickHouseTarget target, SchemaSettings settings,
                                              List<OrgId> orgs, Path dir) throws SQLException {
-        CredentialStore store = new CredentialStore(c, settings);
+        CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
         Map<String, IssuedCredential> previous = new HashMap<>();
         Optional<JsonNode> file = readJson(dir.resolve(CONNECTIONS_FILE));
         if (file.isPresent() && settings.database().equals(file.get().path("database").asText())) {

@@ -103,7 +103,7 @@ final class LimitsCommand {
                         + "` first");
             }
             // without a running gateway its flags are unknown here: the defaults shown are serve's own defaults
-            OrgLimits limits = new OrgLimits(c, ch.settings().database(), TenantLimits.DEFAULTS, Duration.ZERO);
+            OrgLimits limits = new OrgLimits(target.dataSource(ch.settings().database()), ch.settings().database(), TenantLimits.DEFAULTS, Duration.ZERO);
             if (!changes.isEmpty()) {
                 limits.change(org.value(), changes);
             }

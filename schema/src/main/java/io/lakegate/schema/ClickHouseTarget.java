@@ -102,6 +102,14 @@ public final class ClickHouseTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code database} as a source of connections, a new one for each call: for callers that hold one connection at
+     * a time (commands, tests). The gateway pools them.
+     */
+    public javax.sql.DataSource dataSource(String database) {
+        return new com.clickhouse.jdbc.DataSourceImpl(jdbcUrl(database), credentials());
+    }
+
     public String url() {
         return url;
     }

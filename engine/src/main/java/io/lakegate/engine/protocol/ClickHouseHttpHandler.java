@@ -82,6 +82,7 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
                 headers.set("Keep-Alive", "timeout=" + Math.max(1, request.session().timeoutSeconds()));
             }
             boolean nativeCompression = request.compressResponse();
+            boolean compressedAlready = nativeCompression && result.compressed();
             String encoding = !nativeCompression && request.httpCompression()
                     ? HttpCompression.choose(exchange.getRequestHeaders().getFirst("Accept-Encoding")) : null;
             if (encoding != null) {
@@ -89,7 +90,7 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
             }
             exchange.sendResponseHeaders(200, 0);
             OutputStream raw = exchange.getResponseBody();
-            OutputStream out = nativeCompression ? new NativeBlockOutputStream(raw)
+            OutputStream out = compressedAlready ? raw : nativeCompression ? new NativeBlockOutputStream(raw)
                     : encoding != null ? HttpCompression.encode(encoding, raw) : raw;
             try {
                 result.writeTo(out);
@@ -97,7 +98,15 @@ public final class ClickHouseHttpHandler<P> implements HttpHandler {
                 // Once streaming began the status is sent: ClickHouse appends the error to the body.
                 ClickHouseException error = e instanceof ClickHouseException ch ? ch
                         : new ClickHouseException(ErrorCode.LOGICAL_ERROR, "Internal error while streaming: " + e, e);
-                out.write(error.toWireText(backend.serverVersion()).getBytes(StandardCharsets.UTF_8));
+                byte[] text = error.toWireText(backend.serverVersion()).getBytes(StandardCharsets.UTF_8);
+                if (compressedAlready) {
+                    // in a block of its own, as the client reads everything after the headers as blocks
+                    NativeBlockOutputStream block = new NativeBlockOutputStream(raw);
+                    block.write(text);
+                    block.flush();
+                } else {
+                    out.write(text);
+                }
                 LOG.warn("Query {} failed while streaming: {}", request.queryId(), error.getMessage());
             }
             // Release what the query holds (a session) before the last bytes go out: a client may send its next

@@ -163,7 +163,7 @@ public final class NativeBlockInputStream extends InputStream {
                 + ". Send ClickHouse native compressed blocks with decompress=1, or drop decompress=1");
     }
 
-    private static long uintLE(byte[] b, int at) {
+    static long uintLE(byte[] b, int at) {
         return ((b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xffL) << 24);
     }
 

@@ -11,6 +11,14 @@ public interface QueryResult extends AutoCloseable {
     /** Writes the whole output in the request's output format. */
     void writeTo(OutputStream out) throws IOException;
 
+    /**
+     * Whether {@link #writeTo} writes ClickHouse's native compressed blocks itself, so the handler sends them as they
+     * are: only ever for a request that asked for them ({@code compress=1}).
+     */
+    default boolean compressed() {
+        return false;
+    }
+
     @Override
     void close();
 

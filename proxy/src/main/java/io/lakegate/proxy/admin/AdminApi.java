@@ -41,6 +41,7 @@ public final class AdminApi {
 
     private final Connection connection;
     private final SchemaSettings settings;
+    private final CredentialStore credentials;
     private final OrgLimits limits;
     private final Function<IssuedCredential, ConnectionInfo> connectionInfo;
     private final Supplier<String> metrics;
@@ -52,11 +53,12 @@ public final class AdminApi {
      * @param metrics        the gateway's metrics in Prometheus's text format
      * @param revoked        told after a credential is revoked, so this gateway stops trusting it at once
      */
-    public AdminApi(Connection connection, SchemaSettings settings, OrgLimits limits,
+    public AdminApi(Connection connection, SchemaSettings settings, CredentialStore credentials, OrgLimits limits,
                     Function<IssuedCredential, ConnectionInfo> connectionInfo, Supplier<String> metrics,
                     Runnable revoked) {
         this.connection = connection;
         this.settings = settings;
+        this.credentials = credentials;
         this.limits = limits;
         this.connectionInfo = connectionInfo;
         this.metrics = metrics;
@@ -142,7 +144,7 @@ public final class AdminApi {
     }
 
     private Answer credentials(OrgId org, String method, String username, JsonNode body) throws SQLException {
-        CredentialStore store = new CredentialStore(connection, settings);
+        CredentialStore store = credentials;
         if (username == null) {
             return switch (method) {
                 case "GET" -> {

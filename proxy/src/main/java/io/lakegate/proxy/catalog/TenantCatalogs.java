@@ -1,5 +1,8 @@
 package io.lakegate.proxy.catalog;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.proxy.sql.TenantSqlException;
 import io.lakegate.proxy.sql.TenantSqlException.Reason;
@@ -7,6 +10,10 @@ import io.lakegate.schema.OrgId;
 import io.lakegate.schema.OrgProvisioner;
 import io.lakegate.schema.SchemaSettings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,33 +24,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads each tenant's catalog from ClickHouse (the org's registry entry and the columns of its views) and keeps it for
- * a short while, so the flood of metadata calls BI tools make costs one lookup per org, and a schema upgrade or a
- * removed org shows within {@code ttl}.
+ * Reads each tenant's catalog from ClickHouse (the org's registry entry and the columns of its views) and keeps it, so
+ * the flood of metadata calls BI tools make costs one lookup per org, and a schema upgrade or a removed org shows
+ * within {@code ttl}. An org in use has its catalog read again in the background when it is half that old, so its
+ * queries do not wait for the reload; only an org's first query, or its first after a pause, does.
  */
 public final class TenantCatalogs {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantCatalogs.class);
     /** System tables that show other tenants' queries, the server's users or its dictionaries: never a tenant's. */
     private static final List<String> HIDDEN_SYSTEM_TABLES = List.of("system.processes", "system.query_log",
             "system.query_thread_log", "system.query_views_log", "system.text_log", "system.processors_profile_log",
             "system.session_log", "system.users", "system.grants", "system.user_directories", "system.dictionaries");
 
-    private record Cached(TenantCatalog catalog, long loadedAt) {
-    }
+    /** More orgs than this and the least used go: the keys are orgs that logged in, but their number is open. */
+    private static final int MAX_CACHED_ORGS = 10_000;
 
-    private final Connection connection;
+    private final DataSource connections;
+    private final SchemaSettings settings;
     private final String database;
-    private final OrgProvisioner registry;
-    private final long ttlNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** An org that is not provisioned is no entry (its loader answers null), so it is looked up again each time. */
+    private final LoadingCache<String, TenantCatalog> cache;
 
-    public TenantCatalogs(Connection connection, SchemaSettings settings, Duration ttl) {
-        this.connection = connection;
+    /** @param ttl how long a catalog is used before it is read again; zero reads it for every call */
+    public TenantCatalogs(DataSource connections, SchemaSettings settings, Duration ttl) {
+        this.connections = connections;
+        this.settings = settings;
         this.database = settings.database();
-        this.registry = new OrgProvisioner(connection, settings, null);
-        this.ttlNanos = ttl.toNanos();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS);
+        if (ttl.isZero()) {
+            builder.expireAfterWrite(Duration.ZERO);
+        } else {
+            // an org in use is read again ahead of time, in the background; none is ever older than ttl
+            builder.refreshAfterWrite(ttl.dividedBy(2)).expireAfterWrite(ttl);
+        }
+        this.cache = builder.build(new CacheLoader<>() {
+            @Override
+            public TenantCatalog load(String org) {
+                return TenantCatalogs.this.load(new OrgId(org));
+            }
+
+            @Override
+            public TenantCatalog reload(String org, TenantCatalog last) {
+                try {
+                    return load(org);
+                } catch (UncheckedSQLException e) {
+                    // ClickHouse is away: its queries say so themselves
+                    LOG.warn("The catalog of org {} cannot be read again from ClickHouse ({}); the last one read "
+                            + "stays in use", org, e.getCause().getMessage());
+                    return last;
+                }
+            }
+        });
     }
 
     public String database() {
@@ -52,17 +85,24 @@ public final class TenantCatalogs {
 
     /** The catalog of a provisioned org; a tenant whose org was removed gets a clear error. */
     public TenantCatalog forOrg(String orgId) {
-        Cached cached = cache.get(orgId);
-        if (cached != null && System.nanoTime() - cached.loadedAt < ttlNanos) {
-            return cached.catalog;
-        }
+        TenantCatalog catalog;
         try {
-            TenantCatalog catalog = load(new OrgId(orgId));
-            cache.put(orgId, new Cached(catalog, System.nanoTime()));
-            return catalog;
-        } catch (SQLException e) {
+            catalog = cache.get(orgId);
+        } catch (UncheckedSQLException e) {
             throw new IllegalStateException("Cannot read the catalog of org " + orgId + " from ClickHouse: "
-                    + e.getMessage(), e);
+                    + e.getCause().getMessage(), e.getCause());
+        }
+        if (catalog == null) {
+            throw new TenantSqlException(Reason.NOT_ALLOWED, "Org " + orgId + " is not provisioned on this lake "
+                    + "(it may have been removed): ask your operator");
+        }
+        return catalog;
+    }
+
+    /** Carries a failed read out of the cache's loader, which may not throw checked exceptions. */
+    private static final class UncheckedSQLException extends RuntimeException {
+        UncheckedSQLException(SQLException cause) {
+            super(cause);
         }
     }
 
@@ -72,7 +112,7 @@ public final class TenantCatalogs {
      * tables that show other tenants' queries. Tenant queries never name these tables (the binder sees to that);
      * the filters hold if a query ever did.
      */
-    private Map<String, String> rowFilters(OrgId org) throws SQLException {
+    private Map<String, String> rowFilters(Connection connection, OrgId org) throws SQLException {
         Map<String, String> filters = new LinkedHashMap<>();
         String own = "org_id = " + ClickHouseQuoting.string(org.value());
         try (PreparedStatement ps = connection.prepareStatement("SELECT name, name IN (SELECT table FROM "
@@ -99,7 +139,7 @@ public final class TenantCatalogs {
      * The full names of the org's entity schema views ({@code 16581729_opportunity_final}), from the registry; its
      * two parameters are the org's prefix and its id. A lake whose schema predates the registry has none.
      */
-    private String entityViews() throws SQLException {
+    private String entityViews(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM system.tables WHERE "
                 + "database = ? AND name = 'lakegate_entity_views'")) {
             ps.setString(1, database);
@@ -113,11 +153,11 @@ public final class TenantCatalogs {
                 + ".lakegate_entity_views FINAL WHERE org_id = ? AND view_name != ''";
     }
 
-    private TenantCatalog load(OrgId org) throws SQLException {
-        synchronized (connection) {
-            if (!registry.isProvisioned(org)) {
-                throw new TenantSqlException(Reason.NOT_ALLOWED, "Org " + org + " is not provisioned on this lake "
-                        + "(it may have been removed): ask your operator");
+    /** The org's catalog, or null when it is not provisioned. */
+    private TenantCatalog load(OrgId org) {
+        try (Connection connection = connections.getConnection()) {
+            if (!new OrgProvisioner(connection, settings, null).isProvisioned(org)) {
+                return null;
             }
             Map<String, List<TenantCatalog.Column>> columns = new LinkedHashMap<>();
             String prefix = org.value() + "_";
@@ -125,7 +165,7 @@ public final class TenantCatalogs {
             try (PreparedStatement ps = connection.prepareStatement("SELECT c.table, c.name, c.type, c.position, "
                     + "c.comment FROM system.columns AS c WHERE c.database = ? AND (c.table IN (SELECT concat(?, "
                     + "substring(name, 8)) FROM system.tables WHERE database = ? AND engine = 'View' "
-                    + "AND startsWith(name, 'tenant_')) OR c.table IN (" + entityViews() + ")) "
+                    + "AND startsWith(name, 'tenant_')) OR c.table IN (" + entityViews(connection) + ")) "
                     + "ORDER BY c.table, c.position")) {
                 ps.setString(1, database);
                 ps.setString(2, prefix);
@@ -145,7 +185,9 @@ public final class TenantCatalogs {
                 tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols)));
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
-            return new TenantCatalog(org.value(), database, tables, rowFilters(org));
+            return new TenantCatalog(org.value(), database, tables, rowFilters(connection, org));
+        } catch (SQLException e) {
+            throw new UncheckedSQLException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.lakegate.proxy.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakegate.engine.protocol.NativeBlockSizes;
 import io.lakegate.engine.protocol.QueryBackend;
 import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
@@ -13,6 +14,7 @@ import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,9 +106,16 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         // currentDatabase() answers the tenant's database, as it does through the JDBC door
         parameters.put("database", gateway.database());
         request.params().forEach((name, value) -> parameters.put("param_" + name, value));
+        // ClickHouse compresses for a client that asked, and the blocks pass through; an answer being kept for the
+        // result cache comes plain, as a later client may not ask
+        boolean compressed = key == null && request.compressResponse();
+        if (compressed) {
+            parameters.put("compress", "1");
+        }
         HttpResponse<InputStream> response = query.run(() -> upstream.post(run + "\nFORMAT "
                 + request.outputFormat(), parameters));
-        return new Forwarded(response, query, key == null ? null : new KeptAnswer.Keeping(results, key));
+        return new Forwarded(response, query, key == null ? null : new KeptAnswer.Keeping(results, key),
+                compressed ? new NativeBlockSizes() : null);
     }
 
     private TenantGateway.PlannedQuery plan(QueryRequest request, Tenant tenant, TenantCatalog catalog,
@@ -144,13 +153,19 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         private final HttpResponse<InputStream> response;
         private final QueryLifecycle.Query query;
         private final KeptAnswer.Keeping keeping;
+        private final NativeBlockSizes blocks;
         private final Summary summary;
 
-        /** @param keeping where the answer is kept once whole, or null */
-        Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query, KeptAnswer.Keeping keeping) {
+        /**
+         * @param keeping where the answer is kept once whole, or null
+         * @param blocks  for an answer in native compressed blocks, what counts their uncompressed bytes; else null
+         */
+        Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query, KeptAnswer.Keeping keeping,
+                  NativeBlockSizes blocks) {
             this.response = response;
             this.query = query;
             this.keeping = keeping;
+            this.blocks = blocks;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -160,19 +175,30 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         }
 
         @Override
+        public boolean compressed() {
+            return blocks != null;
+        }
+
+        @Override
         public void writeTo(OutputStream out) throws IOException {
             // ClickHouse checks max_result_bytes between blocks, so one large block passes: the bytes are counted
             // here too. They are the formatted output, a little more than ClickHouse counts for most formats.
             byte[] buffer = new byte[64 * 1024];
+            // what arrives in a burst goes out as one large chunk; nothing waits while ClickHouse is still working
+            OutputStream chunks = new BufferedOutputStream(out, 1 << 20);
             try (InputStream in = response.body()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    query.countBytes(n);
-                    out.write(buffer, 0, n);
+                    query.countBytes(blocks == null ? n : blocks.count(buffer, 0, n));
+                    chunks.write(buffer, 0, n);
                     if (keeping != null) {
                         keeping.write(buffer, n);
                     }
+                    if (in.available() == 0) {
+                        chunks.flush();
+                    }
                 }
             }
+            chunks.flush();
             if (keeping != null) {
                 keeping.complete(summary.resultRows());
             }

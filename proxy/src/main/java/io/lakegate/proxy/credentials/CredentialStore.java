@@ -5,6 +5,7 @@ import io.lakegate.schema.OrgProvisioner;
 import io.lakegate.schema.SchemaSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,32 +26,34 @@ public final class CredentialStore {
     /** Compared against when the user does not exist, so a failed login takes as long either way. */
     private static final String DUMMY_HASH = BCRYPT.encode(random(24));
 
-    private final Connection connection;
+    private final DataSource connections;
+    private final SchemaSettings settings;
     private final String table;
-    private final OrgProvisioner registry;
 
-    public CredentialStore(Connection connection, SchemaSettings settings) {
-        this.connection = connection;
+    public CredentialStore(DataSource connections, SchemaSettings settings) {
+        this.connections = connections;
+        this.settings = settings;
         this.table = "`" + settings.database() + "`.lakegate_credentials";
-        this.registry = new OrgProvisioner(connection, settings, null);
     }
 
     /** Issues a new username and password for a provisioned org. */
     public IssuedCredential create(OrgId org, String label) throws SQLException {
-        if (!registry.isProvisioned(org)) {
-            throw new IllegalArgumentException("Org " + org + " is not provisioned: run `lakegate org add " + org
-                    + "` first");
-        }
         String username = "t" + (org.value().length() > 12 ? org.value().substring(0, 8) : org.value()) + "_"
                 + random(8).toLowerCase(java.util.Locale.ROOT);
         String password = random(32);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table
-                + " (username, org_id, label, password_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, now64(3), NULL)")) {
-            ps.setString(1, username);
-            ps.setString(2, org.value());
-            ps.setString(3, label == null ? "" : label);
-            ps.setString(4, BCRYPT.encode(password));
-            ps.executeUpdate();
+        try (Connection connection = connections.getConnection()) {
+            if (!new OrgProvisioner(connection, settings, null).isProvisioned(org)) {
+                throw new IllegalArgumentException("Org " + org + " is not provisioned: run `lakegate org add " + org
+                        + "` first");
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (username, org_id, "
+                    + "label, password_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, now64(3), NULL)")) {
+                ps.setString(1, username);
+                ps.setString(2, org.value());
+                ps.setString(3, label == null ? "" : label);
+                ps.setString(4, BCRYPT.encode(password));
+                ps.executeUpdate();
+            }
         }
         return new IssuedCredential(username, password, org.value(), label == null ? "" : label);
     }
@@ -59,7 +62,8 @@ public final class CredentialStore {
         String sql = "SELECT username, org_id, label, toString(created_at), toString(revoked_at) FROM " + table
                 + " FINAL" + (org == null ? "" : " WHERE org_id = ?") + " ORDER BY org_id, created_at";
         List<Credential> result = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement(sql)) {
             if (org != null) {
                 ps.setString(1, org.value());
             }
@@ -79,7 +83,8 @@ public final class CredentialStore {
         if (row.isEmpty() || row.get().revoked) {
             return false;
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (username, org_id, label, "
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (username, org_id, label, "
                 + "password_hash, created_at, revoked_at) SELECT username, org_id, label, password_hash, created_at, "
                 + "now64(3) FROM " + table + " FINAL WHERE username = ?")) {
             ps.setString(1, username);
@@ -125,12 +130,11 @@ public final class CredentialStore {
     /** The usernames of revoked credentials. */
     public java.util.Set<String> revoked() throws SQLException {
         java.util.Set<String> names = new java.util.HashSet<>();
-        synchronized (connection) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT username FROM " + table
-                    + " FINAL WHERE revoked_at IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("SELECT username FROM " + table
+                     + " FINAL WHERE revoked_at IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
             }
         }
         return names;
@@ -138,13 +142,8 @@ public final class CredentialStore {
 
     /** The stored credential of {@code username}, if there is one. */
     public Optional<Row> find(String username) throws SQLException {
-        synchronized (connection) {
-            return findUnlocked(username);
-        }
-    }
-
-    private Optional<Row> findUnlocked(String username) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT org_id, password_hash, revoked_at IS NOT NULL "
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("SELECT org_id, password_hash, revoked_at IS NOT NULL "
                 + "FROM " + table + " FINAL WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {

@@ -24,6 +24,8 @@ import io.lakegate.engine.protocol.ClickHouseHttpHandler;
 import io.lakegate.engine.protocol.ClickHouseHttpServer;
 import io.lakegate.engine.protocol.Credentials;
 import io.lakegate.engine.protocol.ErrorCode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.lakegate.proxy.clickhouse.GatewayConnections;
 import io.lakegate.proxy.clickhouse.GatewayQueryBackend;
 import io.lakegate.proxy.clickhouse.UpstreamClickHouse;
 import io.lakegate.proxy.sql.TenantSqlRewriter;
@@ -87,7 +89,7 @@ public final class Gateway implements AutoCloseable {
     public record Admin(int port, AdminTokens tokens, String publicHost) {
     }
 
-    private final Connection connection;
+    private final HikariDataSource pool;
     private final TenantGateway pipeline;
     private final AvaticaDoor avatica;
     private final ClickHouseHttpServer http;
@@ -98,10 +100,10 @@ public final class Gateway implements AutoCloseable {
     private AdminServer admin;
     private Connection adminConnection;
 
-    private Gateway(Connection connection, TenantGateway pipeline, AvaticaDoor avatica, ClickHouseHttpServer http,
-                    ClickHouseHttpServer https, AuditTable auditTable, GatewayMetrics metrics,
-                    RevocationEpoch epoch) {
-        this.connection = connection;
+    private Gateway(HikariDataSource pool, TenantGateway pipeline, AvaticaDoor avatica,
+                    ClickHouseHttpServer http, ClickHouseHttpServer https, AuditTable auditTable,
+                    GatewayMetrics metrics, RevocationEpoch epoch) {
+        this.pool = pool;
         this.pipeline = pipeline;
         this.avatica = avatica;
         this.http = http;
@@ -123,13 +125,17 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(ClickHouseTarget clickhouse, ClickHouseTarget tenantQueries, SchemaSettings settings,
                                 Options options) throws Exception {
-        Connection connection = clickhouse.connect(settings.database());
+        ServerFunctions serverFunctions;
+        // a clear error when ClickHouse cannot be reached or the lake has no schema, before anything starts
+        try (Connection connection = clickhouse.connect(settings.database())) {
+            serverFunctions = ServerFunctions.load(connection);
+        }
+        HikariDataSource pool = GatewayConnections.open(clickhouse, settings.database());
         AuditTable auditTable = null;
         RevocationEpoch epoch = null;
         try {
-            CredentialStore credentials = new CredentialStore(connection, settings);
-            TenantCatalogs catalogs = new TenantCatalogs(connection, settings, CATALOG_TTL);
-            ServerFunctions serverFunctions = ServerFunctions.load(connection);
+            CredentialStore credentials = new CredentialStore(pool, settings);
+            TenantCatalogs catalogs = new TenantCatalogs(pool, settings, CATALOG_TTL);
             ClickHouseFunctions functions = ClickHouseFunctions.of(serverFunctions);
             TenantPolicy policy = new TenantPolicy(FunctionAllowlist.review(serverFunctions));
             UpstreamClickHouse upstream = new UpstreamClickHouse(clickhouse.url(), clickhouse.basicAuthorization());
@@ -138,7 +144,7 @@ public final class Gateway implements AutoCloseable {
             audit.listen(metrics::record);
             auditTable = new AuditTable(upstream, settings.database(), options.auditTable());
             audit.listen(auditTable);
-            OrgLimits limits = new OrgLimits(connection, settings.database(), options.limits(), LIMITS_TTL);
+            OrgLimits limits = new OrgLimits(pool, settings.database(), options.limits(), LIMITS_TTL);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, policy, limits, audit);
             epoch = RevocationEpoch.start(() -> upstream.text(credentials.fingerprintQuery()));
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials, epoch::current);
@@ -167,11 +173,12 @@ public final class Gateway implements AutoCloseable {
                 }
                 throw e;
             }
-            Gateway gateway = new Gateway(connection, pipeline, avatica, http, https, auditTable, metrics, epoch);
+            Gateway gateway = new Gateway(pool, pipeline, avatica, http, https, auditTable, metrics,
+                    epoch);
             metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
             if (options.admin() != null) {
                 try {
-                    gateway.startAdmin(clickhouse, settings, options, upstream);
+                    gateway.startAdmin(clickhouse, settings, options, upstream, credentials);
                 } catch (Exception e) {
                     gateway.close();
                     throw e;
@@ -185,16 +192,16 @@ public final class Gateway implements AutoCloseable {
             if (epoch != null) {
                 epoch.close();
             }
-            connection.close();
+            pool.close();
             throw e;
         }
     }
 
     private void startAdmin(ClickHouseTarget clickhouse, SchemaSettings settings, Options options,
-                            UpstreamClickHouse upstream) throws Exception {
+                            UpstreamClickHouse upstream, CredentialStore credentials) throws Exception {
         Admin a = options.admin();
         adminConnection = clickhouse.connect(settings.database());
-        AdminApi api = new AdminApi(adminConnection, settings, pipeline.orgLimits(),
+        AdminApi api = new AdminApi(adminConnection, settings, credentials, pipeline.orgLimits(),
                 issued -> new ConnectionInfo(issued, a.publicHost(), avaticaPort(), httpPort(), settings.database()),
                 metrics::scrape, epoch::refresh);
         Health health = new Health(() -> upstream.text("SELECT 1"), () -> new SchemaManager(clickhouse, settings)
@@ -268,6 +275,6 @@ public final class Gateway implements AutoCloseable {
         if (adminConnection != null) {
             adminConnection.close();
         }
-        connection.close();
+        pool.close();
     }
 }

@@ -3,9 +3,13 @@ package io.lakegate.proxy.gateway;
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,36 +17,44 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * Each org's tenant limits: the gateway's defaults (its {@code --max-...} flags) with the org's own overrides from
- * {@code lakegate_limits}, which every replica shares. An org's limits are read again once they are {@code ttl} old,
- * so a change made through another replica counts within that time; one made through this gateway counts at once.
+ * {@code lakegate_limits}, which every replica shares. An org's limits are at most {@code ttl} old, so a change made
+ * through another replica counts within that time; one made through this gateway counts at once. An org in use has
+ * them read again in the background when they are half that old, so its queries do not wait for the reload.
  */
 public final class OrgLimits {
     private static final Logger LOG = LoggerFactory.getLogger(OrgLimits.class);
-    /** More orgs than this and the cache starts over: its keys are orgs that logged in, but their number is open. */
+    /** More orgs than this and the least used go: the keys are orgs that logged in, but their number is open. */
     static final int MAX_CACHED_ORGS = 10_000;
 
-    private record Cached(TenantLimits limits, long loadedAt) {
-    }
-
-    private final Connection connection;
+    private final DataSource connections;
     private final String table;
     private final TenantLimits defaults;
-    private final long ttlNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final LoadingCache<String, TenantLimits> cache;
 
-    public OrgLimits(Connection connection, String database, TenantLimits defaults, Duration ttl) {
-        this.connection = connection;
+    /** @param ttl how long an org's limits are used before they are read again; zero reads them for every query */
+    public OrgLimits(DataSource connections, String database, TenantLimits defaults, Duration ttl) {
+        this.connections = connections;
         this.table = ClickHouseQuoting.identifier(database) + ".lakegate_limits";
         this.defaults = defaults;
-        this.ttlNanos = ttl.toNanos();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS).recordStats();
+        // an org in use has its limits read again ahead of time, in the background; none are ever older than ttl
+        builder = ttl.isZero() ? builder.expireAfterWrite(Duration.ZERO)
+                : builder.refreshAfterWrite(ttl.dividedBy(2)).expireAfterWrite(ttl);
+        this.cache = builder.build(new CacheLoader<>() {
+            @Override
+            public TenantLimits load(String orgId) {
+                return read(orgId, null);
+            }
+
+            @Override
+            public TenantLimits reload(String orgId, TenantLimits last) {
+                return read(orgId, last);
+            }
+        });
     }
 
     public TenantLimits defaults() {
@@ -54,27 +66,17 @@ public final class OrgLimits {
      * (the defaults, with none read yet) for another {@code ttl}.
      */
     public TenantLimits of(String orgId) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(orgId);
-        if (cached != null && now - cached.loadedAt() < ttlNanos) {
-            hits.incrementAndGet();
-            return cached.limits();
-        }
-        misses.incrementAndGet();
+        return cache.get(orgId);
+    }
+
+    private TenantLimits read(String orgId, TenantLimits last) {
         try {
-            TenantLimits limits = defaults.with(overrides(orgId));
-            if (cache.size() >= MAX_CACHED_ORGS) {
-                cache.clear();
-            }
-            cache.put(orgId, new Cached(limits, now));
-            return limits;
+            return defaults.with(overrides(orgId));
         } catch (SQLException | RuntimeException e) {
             // ClickHouse is away (the query will say so itself) or the schema is behind (readiness says so)
-            TenantLimits fallback = cached != null ? cached.limits() : defaults;
             LOG.warn("The tenant limits of org {} cannot be read from ClickHouse ({}); using {} limits", orgId,
-                    e.getMessage(), cached != null ? "its last" : "the default");
-            cache.put(orgId, new Cached(fallback, now));
-            return fallback;
+                    e.getMessage(), last != null ? "its last" : "the default");
+            return last != null ? last : defaults;
         }
     }
 
@@ -82,17 +84,16 @@ public final class OrgLimits {
     public Map<String, Long> overrides(String orgId) throws SQLException {
         String columns = String.join(", ", TenantLimits.NAMES);
         Map<String, Long> result = new LinkedHashMap<>();
-        synchronized (connection) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT " + columns + " FROM " + table
-                    + " FINAL WHERE org_id = ?")) {
-                ps.setString(1, orgId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        for (String name : TenantLimits.NAMES) {
-                            long value = rs.getLong(name);
-                            if (!rs.wasNull()) {
-                                result.put(name, value);
-                            }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("SELECT " + columns + " FROM " + table
+                     + " FINAL WHERE org_id = ?")) {
+            ps.setString(1, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    for (String name : TenantLimits.NAMES) {
+                        long value = rs.getLong(name);
+                        if (!rs.wasNull()) {
+                            result.put(name, value);
                         }
                     }
                 }
@@ -124,14 +125,13 @@ public final class OrgLimits {
         });
         String values = TenantLimits.NAMES.stream().map(n -> next.containsKey(n) ? String.valueOf(next.get(n))
                 : "NULL").collect(Collectors.joining(", "));
-        synchronized (connection) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (org_id, "
-                    + String.join(", ", TenantLimits.NAMES) + ", updated_at) SELECT ?, " + values + ", now64(3)")) {
-                ps.setString(1, orgId);
-                ps.executeUpdate();
-            }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (org_id, "
+                     + String.join(", ", TenantLimits.NAMES) + ", updated_at) SELECT ?, " + values + ", now64(3)")) {
+            ps.setString(1, orgId);
+            ps.executeUpdate();
         }
-        cache.remove(orgId);
+        cache.invalidate(orgId);
         return next;
     }
 
@@ -148,10 +148,10 @@ public final class OrgLimits {
     }
 
     public long cacheHits() {
-        return hits.get();
+        return cache.stats().hitCount();
     }
 
     public long cacheMisses() {
-        return misses.get();
+        return cache.stats().missCount();
     }
 }

@@ -53,7 +53,7 @@ class ClickHouseDoorBenchmark {
                     + "'contact', 'order'][number % 3 + 1], toDateTime('2024-01-01 00:00:00') + number * 30, "
                     + "concat('{\"payload\":{\"_title\":\"Entity ', toString(number), '\"}}') FROM numbers(" + ROWS
                     + ")");
-            tenant = new CredentialStore(c, settings).create(new OrgId(ORG), "benchmark");
+            tenant = new CredentialStore(target.dataSource(settings.database()), settings).create(new OrgId(ORG), "benchmark");
         }
         TenantLimits limits = new TenantLimits(600, 1_000_000_000L, 1L << 40, 8L << 30, 8);
         try (Gateway gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null,

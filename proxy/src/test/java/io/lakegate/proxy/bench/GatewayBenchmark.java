@@ -105,7 +105,7 @@ class GatewayBenchmark {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(ROWS);
             }
-            credential = new CredentialStore(c, settings).create(new OrgId(ORG), "benchmark");
+            credential = new CredentialStore(target.dataSource(settings.database()), settings).create(new OrgId(ORG), "benchmark");
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
@@ -206,7 +206,7 @@ class GatewayBenchmark {
             md.append(String.format("| added per query by the ClickHouse door (difference) | %.2f ms |%n",
                     trivialDoor - trivialDirect));
             try (Connection c = target.connect(settings.database())) {
-                CredentialStore store = new CredentialStore(c, settings);
+                CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
                 GatewayAuthenticator reading = new GatewayAuthenticator(store);
                 GatewayAuthenticator trusting = new GatewayAuthenticator(store, () -> 0);
                 trusting.authenticate(credential.username(), credential.password(), "127.0.0.1");

@@ -80,7 +80,7 @@ class LakeBenchmark {
                         (double) plain[1] / ours[1]));
                 s.execute("DROP TABLE `" + table + "_plain` SYNC");
             }
-            CredentialStore store = new CredentialStore(c, settings);
+            CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
             for (OrgId org : orgs) {
                 tenants.add(store.create(org, "benchmark"));
             }

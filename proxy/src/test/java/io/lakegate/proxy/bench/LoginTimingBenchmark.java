@@ -43,7 +43,7 @@ class LoginTimingBenchmark {
         List<Long> wrong = new ArrayList<>();
         try (Connection c = target.connect(settings.database())) {
             new OrgProvisioner(c, settings, null).add(List.of(new OrgId("1001")));
-            CredentialStore store = new CredentialStore(c, settings);
+            CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
             List<IssuedCredential> users = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
                 users.add(store.create(new OrgId("1001"), "timing"));

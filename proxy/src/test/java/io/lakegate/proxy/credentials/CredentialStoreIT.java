@@ -35,7 +35,7 @@ class CredentialStoreIT {
     @Test
     void issueVerifyListRevoke() throws Exception {
         try (Connection c = target.connect(settings.database())) {
-            CredentialStore store = new CredentialStore(c, settings);
+            CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
             IssuedCredential a = store.create(new OrgId("11"), "analyst");
             IssuedCredential b = store.create(new OrgId("22"), "");
             assertThat(a.password()).hasSize(32);
@@ -65,7 +65,7 @@ class CredentialStoreIT {
     @Test
     void onlyProvisionedOrgsGetCredentials() throws Exception {
         try (Connection c = target.connect(settings.database())) {
-            assertThatThrownBy(() -> new CredentialStore(c, settings).create(new OrgId("999"), ""))
+            assertThatThrownBy(() -> new CredentialStore(target.dataSource(settings.database()), settings).create(new OrgId("999"), ""))
                     .hasMessageContaining("not provisioned");
         }
     }

@@ -60,7 +60,7 @@ class AvaticaConnectionCapsIT {
     void aTenantAtItsCapIsRefusedAndTheNeighboursConnectionKeepsWorking() throws Exception {
         IssuedCredential second;
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            second = new CredentialStore(c, fx.settings).create(new OrgId(GatewayFixture.ORG), "second tool");
+            second = new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).create(new OrgId(GatewayFixture.ORG), "second tool");
         }
         try (Gateway gateway = start(caps(3, 5))) {
             AvaticaJson avatica = new AvaticaJson(gateway.avaticaPort());

@@ -293,7 +293,7 @@ class AvaticaDoorIT {
     void revokingACredentialEndsItsLoginsAndConnections() throws Exception {
         IssuedCredential extra;
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            extra = new CredentialStore(c, fx.settings).create(new OrgId(GatewayFixture.ORG), "to revoke");
+            extra = new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).create(new OrgId(GatewayFixture.ORG), "to revoke");
         }
         Connection open = fx.connect(extra);
         Statement s = open.createStatement();
@@ -301,7 +301,7 @@ class AvaticaDoorIT {
             assertThat(rs.next()).isTrue();
         }
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            assertThat(new CredentialStore(c, fx.settings).revoke(extra.username())).isTrue();
+            assertThat(new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).revoke(extra.username())).isTrue();
         }
         // within a second on every replica: new logins fail, the open connection's next call too
         Thread.sleep(RevocationEpoch.TRUSTED_FOR.toMillis());

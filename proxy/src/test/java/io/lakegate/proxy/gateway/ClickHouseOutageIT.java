@@ -61,7 +61,7 @@ class ClickHouseOutageIT {
                     + "', 'createEntity', if(number % 2 = 0, 'opportunity', 'contact'), "
                     + "toDateTime64('2024-01-01 00:00:00', 3) + number, '{\"payload\":{\"source\":{\"title\":\"W\"}}}' "
                     + "FROM numbers(10)");
-            credential = new CredentialStore(c, settings).create(new OrgId(ORG), "outage test");
+            credential = new CredentialStore(target.dataSource(settings.database()), settings).create(new OrgId(ORG), "outage test");
         }
         gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, -1, -1, null,
                 TenantLimits.DEFAULTS));

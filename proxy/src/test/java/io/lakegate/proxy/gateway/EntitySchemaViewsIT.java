@@ -57,7 +57,7 @@ class EntitySchemaViewsIT {
             EntityViews views = new EntityViews(c, fx.settings, null);
             views.refresh(new OrgId(ORG));
             views.refresh(new OrgId(OTHER));
-            tenant = new CredentialStore(c, fx.settings).create(new OrgId(ORG), "entity views");
+            tenant = new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).create(new OrgId(ORG), "entity views");
         }
     }
 

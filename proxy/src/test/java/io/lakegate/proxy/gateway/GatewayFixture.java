@@ -118,7 +118,7 @@ public final class GatewayFixture {
             // the neighbour's entity schema views exist, so the corpus's attempts on them name real views (the
             // tenant's own are left out: tests count its twelve views)
             new io.lakegate.schema.entity.EntityViews(c, settings, null).refresh(new OrgId(NEIGHBOUR));
-            CredentialStore store = new CredentialStore(c, settings);
+            CredentialStore store = new CredentialStore(target.dataSource(settings.database()), settings);
             tenant = store.create(new OrgId(ORG), "tests");
             neighbour = store.create(new OrgId(NEIGHBOUR), "tests");
         }

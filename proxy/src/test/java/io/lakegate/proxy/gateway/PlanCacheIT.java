@@ -30,8 +30,8 @@ class PlanCacheIT {
     /** A pipeline over the fixture's lake that reads each org's catalog again on every query (ttl 0). */
     private TenantGateway pipeline(Connection c, Duration catalogTtl) throws Exception {
         ServerFunctions functions = ServerFunctions.load(c);
-        return new TenantGateway(new TenantCatalogs(c, fx.settings, catalogTtl), ClickHouseFunctions.of(functions),
-                new TenantPolicy(FunctionAllowlist.review(functions)), new OrgLimits(c, fx.settings.database(), GatewayFixture.LIMITS, Duration.ofMinutes(5)),
+        return new TenantGateway(new TenantCatalogs(fx.target.dataSource(fx.settings.database()), fx.settings, catalogTtl), ClickHouseFunctions.of(functions),
+                new TenantPolicy(FunctionAllowlist.review(functions)), new OrgLimits(fx.target.dataSource(fx.settings.database()), fx.settings.database(), GatewayFixture.LIMITS, Duration.ofMinutes(5)),
                 new AuditLog());
     }
 

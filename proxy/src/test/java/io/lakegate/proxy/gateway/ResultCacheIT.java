@@ -52,7 +52,7 @@ class ResultCacheIT {
 
     private static IssuedCredential issue(String org) throws Exception {
         try (Connection c = FX.target.connect(FX.settings.database())) {
-            return new CredentialStore(c, FX.settings).create(new OrgId(org), "cache");
+            return new CredentialStore(FX.target.dataSource(FX.settings.database()), FX.settings).create(new OrgId(org), "cache");
         }
     }
 
@@ -112,7 +112,7 @@ class ResultCacheIT {
         assertThat(query(tenant, sql).statusCode()).isEqualTo(200);
         assertThat(query(tenant, sql).statusCode()).isEqualTo(200);
         try (Connection c = FX.target.connect(FX.settings.database())) {
-            assertThat(new CredentialStore(c, FX.settings).revoke(tenant.username())).isTrue();
+            assertThat(new CredentialStore(FX.target.dataSource(FX.settings.database()), FX.settings).revoke(tenant.username())).isTrue();
         }
         Thread.sleep(RevocationEpoch.TRUSTED_FOR.toMillis());
         HttpResponse<String> refused = query(tenant, sql);

@@ -25,14 +25,14 @@ class RevocationIT {
 
     private IssuedCredential issue(String label) throws Exception {
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            return new CredentialStore(c, fx.settings).create(new OrgId(GatewayFixture.ORG), label);
+            return new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).create(new OrgId(GatewayFixture.ORG), label);
         }
     }
 
     /** Revokes {@code credential} in ClickHouse, as another replica or the command line on the lake does. */
     private void revokeElsewhere(IssuedCredential credential) throws Exception {
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            assertThat(new CredentialStore(c, fx.settings).revoke(credential.username())).isTrue();
+            assertThat(new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings).revoke(credential.username())).isTrue();
         }
     }
 
@@ -73,7 +73,7 @@ class RevocationIT {
         IssuedCredential credential = issue("generations");
         AtomicLong generation = new AtomicLong(5);
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            CredentialStore store = new CredentialStore(c, fx.settings);
+            CredentialStore store = new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings);
             GatewayAuthenticator login = new GatewayAuthenticator(store, generation::get);
             assertThat(login.authenticate(credential.username(), credential.password(), "10.1.0.1").orgId())
                     .isEqualTo(GatewayFixture.ORG);
@@ -94,7 +94,7 @@ class RevocationIT {
     void nothingIsTrustedWhileTheEpochCannotBeReadFromClickHouse() throws Exception {
         IssuedCredential credential = issue("untrusted");
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            CredentialStore store = new CredentialStore(c, fx.settings);
+            CredentialStore store = new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings);
             GatewayAuthenticator login = new GatewayAuthenticator(store, () -> RevocationEpoch.UNTRUSTED);
             assertThat(login.authenticate(credential.username(), credential.password(), "10.1.0.2").orgId())
                     .isEqualTo(GatewayFixture.ORG);
@@ -108,7 +108,7 @@ class RevocationIT {
     void aRememberedPasswordDoesNotGetPastTheThrottle() throws Exception {
         IssuedCredential credential = issue("throttled");
         try (Connection c = fx.target.connect(fx.settings.database())) {
-            GatewayAuthenticator login = new GatewayAuthenticator(new CredentialStore(c, fx.settings), () -> 1);
+            GatewayAuthenticator login = new GatewayAuthenticator(new CredentialStore(fx.target.dataSource(fx.settings.database()), fx.settings), () -> 1);
             String attacker = "10.66.0.1";
             assertThat(login.authenticate(credential.username(), credential.password(), "10.1.0.3").orgId())
                     .isEqualTo(GatewayFixture.ORG);

@@ -43,7 +43,7 @@ class QuotingRoundTripIT {
     @BeforeAll
     static void catalog() throws Exception {
         Connection c = FX.target.connect(FX.settings.database());
-        catalog = new TenantCatalogs(c, FX.settings, Duration.ofMinutes(5)).forOrg(GatewayFixture.ORG);
+        catalog = new TenantCatalogs(FX.target.dataSource(FX.settings.database()), FX.settings, Duration.ofMinutes(5)).forOrg(GatewayFixture.ORG);
         ServerFunctions functions = ServerFunctions.load(c);
         rewriter = new TenantSqlRewriter(ClickHouseFunctions.of(functions),
                 new TenantPolicy(FunctionAllowlist.review(functions)));
