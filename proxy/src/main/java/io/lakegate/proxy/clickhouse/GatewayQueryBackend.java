@@ -2,7 +2,7 @@ package io.lakegate.proxy.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakegate.engine.protocol.NativeBlockSizes;
+import io.lakegate.engine.protocol.NativeBlockSplitter;
 import io.lakegate.engine.protocol.QueryBackend;
 import io.lakegate.engine.protocol.QueryRequest;
 import io.lakegate.engine.protocol.QueryResult;
@@ -14,7 +14,6 @@ import io.lakegate.proxy.gateway.TenantGateway;
 import io.lakegate.proxy.policy.TenantPolicy;
 import io.lakegate.proxy.sql.ClickHouseSqlPreprocessor;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -115,7 +114,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         HttpResponse<InputStream> response = query.run(() -> upstream.post(run + "\nFORMAT "
                 + request.outputFormat(), parameters));
         return new Forwarded(response, query, key == null ? null : new KeptAnswer.Keeping(results, key),
-                compressed ? new NativeBlockSizes() : null);
+                compressed);
     }
 
     private TenantGateway.PlannedQuery plan(QueryRequest request, Tenant tenant, TenantCatalog catalog,
@@ -153,19 +152,19 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
         private final HttpResponse<InputStream> response;
         private final QueryLifecycle.Query query;
         private final KeptAnswer.Keeping keeping;
-        private final NativeBlockSizes blocks;
+        private final boolean compressed;
         private final Summary summary;
 
         /**
          * @param keeping where the answer is kept once whole, or null
-         * @param blocks  for an answer in native compressed blocks, what counts their uncompressed bytes; else null
+         * @param compressed whether the answer is in ClickHouse's native compressed blocks
          */
         Forwarded(HttpResponse<InputStream> response, QueryLifecycle.Query query, KeptAnswer.Keeping keeping,
-                  NativeBlockSizes blocks) {
+                  boolean compressed) {
             this.response = response;
             this.query = query;
             this.keeping = keeping;
-            this.blocks = blocks;
+            this.compressed = compressed;
             this.summary = summary(response.headers().firstValue("X-ClickHouse-Summary").orElse(null));
         }
 
@@ -176,7 +175,7 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
 
         @Override
         public boolean compressed() {
-            return blocks != null;
+            return compressed;
         }
 
         @Override
@@ -184,21 +183,27 @@ public final class GatewayQueryBackend implements QueryBackend<Tenant> {
             // ClickHouse checks max_result_bytes between blocks, so one large block passes: the bytes are counted
             // here too. They are the formatted output, a little more than ClickHouse counts for most formats.
             byte[] buffer = new byte[64 * 1024];
-            // what arrives in a burst goes out as one large chunk; nothing waits while ClickHouse is still working
-            OutputStream chunks = new BufferedOutputStream(out, 1 << 20);
+            NativeBlockSplitter.Sink pass = (b, off, len, size) -> {
+                query.countBytes(size);
+                out.write(b, off, len);
+            };
+            // compressed blocks go on whole, each counted by its uncompressed size: a limit stops between two
+            NativeBlockSplitter blocks = compressed ? new NativeBlockSplitter(pass) : null;
             try (InputStream in = response.body()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    query.countBytes(blocks == null ? n : blocks.count(buffer, 0, n));
-                    chunks.write(buffer, 0, n);
+                    if (blocks != null) {
+                        blocks.write(buffer, 0, n);
+                    } else {
+                        pass.write(buffer, 0, n, n);
+                    }
                     if (keeping != null) {
                         keeping.write(buffer, n);
                     }
-                    if (in.available() == 0) {
-                        chunks.flush();
-                    }
                 }
             }
-            chunks.flush();
+            if (blocks != null) {
+                blocks.finish();
+            }
             if (keeping != null) {
                 keeping.complete(summary.resultRows());
             }

@@ -222,6 +222,24 @@ class ClickHouseDoorIT {
     }
 
     @Test
+    void aCompressedResultOverTheByteLimitIsCountedUncompressedAndEndsWithTheErrorInABlock() throws Exception {
+        // ClickHouse's compressed blocks pass through the gateway; 100 MB of 'x' compress to far below the limit
+        HttpResponse<byte[]> r = post("/?compress=1", "SELECT arrayJoin(arrayWithConstant(100000, repeat('x', "
+                + "1000))) AS pad", basic());
+        assertThat(r.statusCode()).isEqualTo(200);
+        byte[] raw;
+        try (InputStream in = new io.lakegate.engine.protocol.NativeBlockInputStream(
+                new java.io.ByteArrayInputStream(r.body()))) {
+            raw = in.readAllBytes();
+        }
+        assertThat((long) r.body().length).isLessThan(raw.length / 10);
+        assertThat((long) raw.length).isLessThan(GatewayFixture.LIMITS.maxResultBytes() + 64 * 1024);
+        String tail = new String(raw, Math.max(0, raw.length - 2000), Math.min(2000, raw.length),
+                StandardCharsets.UTF_8);
+        assertThat(tail).contains("Code: 396", "max_result_bytes (" + GatewayFixture.LIMITS.maxResultBytes() + ")");
+    }
+
+    @Test
     void settingValuesAreValuesNotSqlThatAddsOrHidesSettings() throws Exception {
         // a value that smuggles in a setting the tenant may not choose (visible in the output)
         String nullAs = "format_tsv_null_representation = 'SMUGGLED'";
