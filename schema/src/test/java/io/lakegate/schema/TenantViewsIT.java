@@ -88,6 +88,14 @@ class TenantViewsIT {
     }
 
     @Test
+    void orgViewsRunAsTheAccountThatMadeThemSoATenantAccountNeedsNoRightOnTheTablesUnderThem() {
+        List<List<String>> views = rows("SELECT name, create_table_query FROM system.tables WHERE database = '" + db
+                + "' AND startsWith(name, '100_')");
+        assertThat(views).hasSizeGreaterThanOrEqualTo(12)
+                .allSatisfy(v -> assertThat(v.get(1)).as(v.get(0)).contains(OrgProvisioner.VIEW_SECURITY));
+    }
+
+    @Test
     void referenceEntityQueryCountsJourneySourcesPerMonth() {
         List<List<String>> result = rows(q("SELECT count(*) AS count, "
                 + "JSONExtractString(detail, 'payload', 'source', 'title') AS journey_source, "

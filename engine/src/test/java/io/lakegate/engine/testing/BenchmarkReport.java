@@ -49,6 +49,32 @@ public final class BenchmarkReport {
         return ms.get(runs / 2);
     }
 
+    /**
+     * Medians in milliseconds of {@code runs} runs of each body, after one warm-up run of each, the bodies taking
+     * turns in a rotating order: on a machine whose speed drifts (other work, the engine's merges), each body meets
+     * the same conditions, so their differences are the bodies' own.
+     */
+    public static double[] interleavedMedians(int runs, Timed... bodies) throws Exception {
+        for (Timed body : bodies) {
+            body.run();
+        }
+        double[][] ms = new double[bodies.length][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < bodies.length; k++) {
+                int b = (i + k) % bodies.length;
+                long start = System.nanoTime();
+                bodies[b].run();
+                ms[b][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        double[] medians = new double[bodies.length];
+        for (int b = 0; b < bodies.length; b++) {
+            java.util.Arrays.sort(ms[b]);
+            medians[b] = ms[b][runs / 2];
+        }
+        return medians;
+    }
+
     public static String machine() {
         return LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version");

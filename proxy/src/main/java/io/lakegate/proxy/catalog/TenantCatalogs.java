@@ -44,6 +44,8 @@ public final class TenantCatalogs {
     private final DataSource connections;
     private final SchemaSettings settings;
     private final String database;
+    /** The lake's tables (not its views), each with whether it has {@code org_id}: the same for every org. */
+    private final LoadingCache<String, Map<String, Boolean>> lakeTables;
     /** An org that is not provisioned is no entry (its loader answers null), so it is looked up again each time. */
     private final LoadingCache<String, TenantCatalog> cache;
 
@@ -52,7 +54,9 @@ public final class TenantCatalogs {
         this.connections = connections;
         this.settings = settings;
         this.database = settings.database();
-        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS);
+        this.lakeTables = Caffeine.newBuilder().expireAfterWrite(ttl).build(db -> lakeTables());
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS)
+                .executor(Reloads.EXECUTOR);
         if (ttl.isZero()) {
             builder.expireAfterWrite(Duration.ZERO);
         } else {
@@ -106,29 +110,39 @@ public final class TenantCatalogs {
         }
     }
 
+    private Map<String, Boolean> lakeTables() {
+        Map<String, Boolean> tables = new LinkedHashMap<>();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement ps = connection.prepareStatement("SELECT name, name IN (SELECT table FROM "
+                     + "system.columns WHERE database = ? AND name = 'org_id') FROM system.tables WHERE database = ? "
+                     + "AND engine NOT LIKE '%View' AND NOT startsWith(name, '.')")) {
+            ps.setString(1, database);
+            ps.setString(2, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncheckedSQLException(e);
+        }
+        return tables;
+    }
+
     /**
      * Every table of the lake's database as this org may read it: the datasets' tables (they have {@code org_id})
      * only their org's rows, the gateway's own tables (credentials, registry, Liquibase's) nothing; plus the system
      * tables that show other tenants' queries. Tenant queries never name these tables (the binder sees to that);
      * the filters hold if a query ever did.
      */
-    private Map<String, String> rowFilters(Connection connection, OrgId org) throws SQLException {
+    private Map<String, String> rowFilters(Map<String, Boolean> tables, OrgId org) {
         Map<String, String> filters = new LinkedHashMap<>();
         String own = "org_id = " + ClickHouseQuoting.string(org.value());
-        try (PreparedStatement ps = connection.prepareStatement("SELECT name, name IN (SELECT table FROM "
-                + "system.columns WHERE database = ? AND name = 'org_id') FROM system.tables WHERE database = ? "
-                + "AND engine NOT LIKE '%View' AND NOT startsWith(name, '.')")) {
-            ps.setString(1, database);
-            ps.setString(2, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String table = rs.getString(1);
-                    boolean internal = table.startsWith("lakegate_") || table.toLowerCase(Locale.ROOT)
-                            .startsWith("databasechangelog");
-                    filters.put(database + "." + table, rs.getBoolean(2) && !internal ? own : "0");
-                }
-            }
-        }
+        tables.forEach((table, hasOrg) -> {
+            boolean internal = table.startsWith("lakegate_") || table.toLowerCase(Locale.ROOT)
+                    .startsWith("databasechangelog");
+            filters.put(database + "." + table, hasOrg && !internal ? own : "0");
+        });
         for (String table : HIDDEN_SYSTEM_TABLES) {
             filters.put(table, "0");
         }
@@ -139,22 +153,15 @@ public final class TenantCatalogs {
      * The full names of the org's entity schema views ({@code 16581729_opportunity_final}), from the registry; its
      * two parameters are the org's prefix and its id. A lake whose schema predates the registry has none.
      */
-    private String entityViews(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count() FROM system.tables WHERE "
-                + "database = ? AND name = 'lakegate_entity_views'")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) == 0) {
-                    return "SELECT ? WHERE 0 UNION ALL SELECT ? WHERE 0";
-                }
-            }
-        }
-        return "SELECT concat(?, view_name) FROM " + ClickHouseQuoting.identifier(database)
-                + ".lakegate_entity_views FINAL WHERE org_id = ? AND view_name != ''";
+    private String entityViews(Map<String, Boolean> tables) {
+        return tables.containsKey("lakegate_entity_views") ? "SELECT concat(?, view_name) FROM "
+                + ClickHouseQuoting.identifier(database) + ".lakegate_entity_views FINAL WHERE org_id = ? AND "
+                + "view_name != ''" : "SELECT ? WHERE 0 UNION ALL SELECT ? WHERE 0";
     }
 
     /** The org's catalog, or null when it is not provisioned. */
     private TenantCatalog load(OrgId org) {
+        Map<String, Boolean> lake = lakeTables.get(database); // before this read takes a connection of its own
         try (Connection connection = connections.getConnection()) {
             if (!new OrgProvisioner(connection, settings, null).isProvisioned(org)) {
                 return null;
@@ -165,7 +172,7 @@ public final class TenantCatalogs {
             try (PreparedStatement ps = connection.prepareStatement("SELECT c.table, c.name, c.type, c.position, "
                     + "c.comment FROM system.columns AS c WHERE c.database = ? AND (c.table IN (SELECT concat(?, "
                     + "substring(name, 8)) FROM system.tables WHERE database = ? AND engine = 'View' "
-                    + "AND startsWith(name, 'tenant_')) OR c.table IN (" + entityViews(connection) + ")) "
+                    + "AND startsWith(name, 'tenant_')) OR c.table IN (" + entityViews(lake) + ")) "
                     + "ORDER BY c.table, c.position")) {
                 ps.setString(1, database);
                 ps.setString(2, prefix);
@@ -185,7 +192,7 @@ public final class TenantCatalogs {
                 tables.add(new TenantCatalog.Table(name, physical, List.copyOf(cols)));
             });
             tables.sort((a, b) -> a.name().compareTo(b.name()));
-            return new TenantCatalog(org.value(), database, tables, rowFilters(connection, org));
+            return new TenantCatalog(org.value(), database, tables, rowFilters(lake, org));
         } catch (SQLException e) {
             throw new UncheckedSQLException(e);
         }

@@ -2,6 +2,7 @@ package io.lakegate.proxy.clickhouse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.lakegate.proxy.catalog.Reloads;
 import io.lakegate.schema.ClickHouseTarget;
 
 /**
@@ -9,8 +10,6 @@ import io.lakegate.schema.ClickHouseTarget;
  * never waits behind another's; tenant queries do not use them.
  */
 public final class GatewayConnections {
-    /** Reloads run ahead of queries, a few at a time; more would only queue inside ClickHouse. */
-    private static final int SIZE = 4;
 
     private GatewayConnections() {
     }
@@ -20,9 +19,10 @@ public final class GatewayConnections {
         config.setPoolName("lakegate-clickhouse");
         config.setJdbcUrl(clickhouse.jdbcUrl(database));
         config.setDataSourceProperties(clickhouse.credentials());
-        config.setMaximumPoolSize(SIZE);
+        config.setMaximumPoolSize(Reloads.THREADS);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        // a first read of an org waits its turn behind the others (32 orgs' first queries at once), as on one connection
+        config.setConnectionTimeout(60_000);
         // the gateway starts when ClickHouse is away too, and says so per query (its health check too)
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

@@ -1,6 +1,7 @@
 package io.lakegate.proxy.gateway;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
+import io.lakegate.proxy.catalog.Reloads;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.CacheLoader;
@@ -40,7 +41,8 @@ public final class OrgLimits {
         this.connections = connections;
         this.table = ClickHouseQuoting.identifier(database) + ".lakegate_limits";
         this.defaults = defaults;
-        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS).recordStats();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(MAX_CACHED_ORGS).recordStats()
+                .executor(Reloads.EXECUTOR);
         // an org in use has its limits read again ahead of time, in the background; none are ever older than ttl
         builder = ttl.isZero() ? builder.expireAfterWrite(Duration.ZERO)
                 : builder.refreshAfterWrite(ttl.dividedBy(2)).expireAfterWrite(ttl);

@@ -53,6 +53,8 @@ class GatewayBenchmark {
     private static final long ENTITIES = ROWS / 10;
     private static final int RUNS = 5;
     private static final int ROUND_TRIPS = 21;
+    /** Trivial round trips differ by a millisecond or two: many, taking turns, so the machine's drift cancels. */
+    private static final int TRIVIAL_ROUND_TRIPS = 201;
     private static final int STREAM_ROWS = 1_000_000;
     private static final TenantLimits LIMITS = new TenantLimits(900, 100_000_000L, 16L << 30, 8L << 30, 8);
 
@@ -112,7 +114,7 @@ class GatewayBenchmark {
         StringBuilder md = new StringBuilder();
         try (Gateway gateway = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null,
                 LIMITS));
-             Connection viaGateway = avatica(gateway, credential, "");
+             Connection viaGateway = avatica(gateway, credential, "protobuf", "");
              Connection viaDoor = clickhouseDoor(gateway, credential, settings.database());
              Gateway caching = Gateway.start(target, settings, new Gateway.Options("127.0.0.1", 0, 0, -1, null,
                      LIMITS, null, AuditTable.Settings.DEFAULTS, new ResultCache.Settings(Duration.ofHours(1),
@@ -195,10 +197,13 @@ class GatewayBenchmark {
             rows(viaGateway, TRIVIAL);
             rows(direct, trivialRun);
             rows(viaDoor, TRIVIAL);
-            double trivialGateway = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(viaGateway, TRIVIAL));
-            double trivialDoor = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(viaDoor, TRIVIAL));
-            double trivialDirect = BenchmarkReport.medianMillis(ROUND_TRIPS, () -> rows(direct, trivialRun));
-            md.append(String.format("| round trip of `%s`, direct | %.2f ms |%n", TRIVIAL, trivialDirect));
+            double[] trivial = BenchmarkReport.interleavedMedians(TRIVIAL_ROUND_TRIPS, () -> rows(direct, trivialRun),
+                    () -> rows(viaGateway, TRIVIAL), () -> rows(viaDoor, TRIVIAL));
+            double trivialDirect = trivial[0];
+            double trivialGateway = trivial[1];
+            double trivialDoor = trivial[2];
+            md.append(String.format("| round trip of `%s`, direct (median of %d, the three paths taking turns) "
+                    + "| %.2f ms |%n", TRIVIAL, TRIVIAL_ROUND_TRIPS, trivialDirect));
             md.append(String.format("| the same through the JDBC door | %.2f ms |%n", trivialGateway));
             md.append(String.format("| the same through the ClickHouse door | %.2f ms |%n", trivialDoor));
             md.append(String.format("| added per query by the JDBC door (difference) | %.2f ms |%n",
@@ -222,15 +227,25 @@ class GatewayBenchmark {
             }
 
             String streamRun = pipeline.plan(tenant, STREAM, Map.of()).sql();
-            double directRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(direct, streamRun)) / 1000);
-            double gatewayRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(viaGateway, STREAM)) / 1000);
-            double doorRate = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(viaDoor, STREAM)) / 1000);
+            double directRate;
+            double gatewayRate;
+            double doorRate;
             double bigFrames;
-            try (Connection c = avatica(gateway, credential, ";fetch_size=50000")) {
-                bigFrames = STREAM_ROWS / (BenchmarkReport.medianMillis(RUNS, () -> streamed(c, STREAM)) / 1000);
+            double jsonRate;
+            try (Connection big = avatica(gateway, credential, "protobuf", ";fetch_size=50000");
+                 Connection json = avatica(gateway, credential, "json", "")) {
+                double[] ms = BenchmarkReport.interleavedMedians(RUNS, () -> streamed(direct, streamRun),
+                        () -> streamed(viaGateway, STREAM), () -> streamed(viaDoor, STREAM),
+                        () -> streamed(big, STREAM), () -> streamed(json, STREAM));
+                directRate = STREAM_ROWS / (ms[0] / 1000);
+                gatewayRate = STREAM_ROWS / (ms[1] / 1000);
+                doorRate = STREAM_ROWS / (ms[2] / 1000);
+                bigFrames = STREAM_ROWS / (ms[3] / 1000);
+                jsonRate = STREAM_ROWS / (ms[4] / 1000);
             }
             md.append("\n### Streaming 1 M rows\n\n`").append(STREAM).append("` (String, String, DateTime64), "
-                    + "every value read. Median of ").append(RUNS).append(" runs after one warm-up.\n\n")
+                    + "every value read. Median of ").append(RUNS).append(" runs after one warm-up, the paths taking "
+                    + "turns.\n\n")
                     .append("| path | rows/s | ratio to direct |\n|---|---:|---:|\n")
                     .append(String.format("| direct, clickhouse-jdbc 0.9 | %,.0f | 1.00 |%n", directRate))
                     .append(String.format("| ClickHouse door, clickhouse-jdbc 0.9 | %,.0f | %.2f |%n", doorRate,
@@ -241,6 +256,8 @@ class GatewayBenchmark {
                     .append(String.format("| JDBC door, Avatica protobuf, `fetch_size=50000` in the URL "
                             + "| %,.0f | %.2f |%n",
                             bigFrames, bigFrames / directRate))
+                    .append(String.format("| JDBC door, Avatica JSON (the driver's default serialization) "
+                            + "| %,.0f | %.2f |%n", jsonRate, jsonRate / directRate))
                     .append("\nThe ClickHouse door passes ClickHouse's bytes through unchanged. Through the JDBC "
                     + "door every value is decoded from ClickHouse and encoded again in protobuf, and every frame of "
                     + "rows is one more HTTP request; the door sends at least 5,000 rows per frame whatever the "
@@ -277,12 +294,13 @@ class GatewayBenchmark {
                 + "AS journey, ['new', 'hot', 'cold', 'vip'][1 + e % 4] AS tag FROM numbers(" + rows + "))";
     }
 
-    static Connection avatica(Gateway gateway, IssuedCredential credential, String extra) throws SQLException {
+    static Connection avatica(Gateway gateway, IssuedCredential credential, String serialization, String extra)
+            throws SQLException {
         Properties p = new Properties();
         p.setProperty("avatica_user", credential.username());
         p.setProperty("avatica_password", credential.password());
         return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + gateway.avaticaPort()
-                + ";serialization=protobuf;authentication=BASIC" + extra, p);
+                + ";serialization=" + serialization + ";authentication=BASIC" + extra, p);
     }
 
     private static Connection clickhouseDoor(Gateway gateway, IssuedCredential credential, String database)

@@ -94,7 +94,7 @@ class LakeBenchmark {
                     i -> String.format(REFERENCE, "`" + db + "`.`" + orgs.get(i).value() + "_entity_operations`"));
             double[] viaGateway = concurrent(i -> connect(gatewayUrl, db, tenants.get(i).username(),
                     tenants.get(i).password()), i -> String.format(REFERENCE, "entity_operations"));
-            double[] viaJdbcDoor = concurrent(i -> GatewayBenchmark.avatica(gateway, tenants.get(i), ""),
+            double[] viaJdbcDoor = concurrent(i -> GatewayBenchmark.avatica(gateway, tenants.get(i), "protobuf", ""),
                     i -> String.format(REFERENCE, "entity_operations"));
             md.append("\n### " + TENANTS + " tenants at once, " + QUERIES_PER_TENANT + " reference queries each "
                     + "(one connection per tenant: clickhouse-jdbc direct and to the ClickHouse door, Avatica's "

@@ -2,6 +2,7 @@ package io.lakegate.schema.entity;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
 import io.lakegate.schema.OrgId;
+import io.lakegate.schema.OrgProvisioner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +48,7 @@ public record EntitySchemaView(String schema, String name, List<AttributeColumn>
         columns.forEach(c -> select.add(c.selectItem()));
         return "CREATE OR REPLACE VIEW " + ClickHouseQuoting.identifier(database) + "."
                 + ClickHouseQuoting.identifier(physical(org)) + (onCluster.isEmpty() ? "" : " " + onCluster)
-                + " AS SELECT " + String.join(", ", select) + " FROM " + ClickHouseQuoting.identifier(database) + "."
+                + " " + OrgProvisioner.VIEW_SECURITY + " AS SELECT " + String.join(", ", select) + " FROM " + ClickHouseQuoting.identifier(database) + "."
                 + ClickHouseQuoting.identifier(org.viewName("current_entities_final")) + " WHERE `schema` = "
                 + ClickHouseQuoting.string(schema);
     }
