@@ -68,6 +68,7 @@ public final class TenantMeta extends JdbcMeta {
     private final Map<Integer, String> statements = new ConcurrentHashMap<>();
     /** Each statement's query from execution until its last row is fetched or the statement is closed. */
     private final Map<Integer, QueryLifecycle.Query> running = new ConcurrentHashMap<>();
+    private final FramesAhead ahead = new FramesAhead();
 
     public TenantMeta(String clickhouseJdbcUrl, Properties serviceAccount, TenantGateway gateway) throws SQLException {
         super(clickhouseJdbcUrl, SharedConnectionCache.settings(withSqlParser(serviceAccount)));
@@ -433,10 +434,10 @@ public final class TenantMeta extends JdbcMeta {
             throws NoSuchStatementException, MissingResultsException {
         Tenant tenant = authorize(h);
         try {
-            Frame frame = super.fetch(h, offset, frameRows(fetchMaxRowCount));
+            Frame frame = ahead.fetch(h.id, offset, frameRows(fetchMaxRowCount), reader(h));
             QueryLifecycle.Query query = running.get(h.id);
             if (query != null) {
-                query.countRows(count(frame.rows));
+                query.countRows(FramesAhead.count(frame));
                 if (frame.done) {
                     finish(h.id);
                 }
@@ -459,6 +460,7 @@ public final class TenantMeta extends JdbcMeta {
     }
 
     private void forget(String connectionId, int statementId, String why) {
+        ahead.drop(statementId);
         QueryLifecycle.Query query = running.remove(statementId);
         if (query != null) {
             query.abandon(why);
@@ -525,7 +527,7 @@ public final class TenantMeta extends JdbcMeta {
         boolean done = true;
         for (MetaResultSet rs : result.resultSets) {
             if (rs.firstFrame != null) {
-                query.countRows(count(rs.firstFrame.rows));
+                query.countRows(FramesAhead.count(rs.firstFrame));
                 done &= rs.firstFrame.done;
             } else if (rs.updateCount >= 0) {
                 query.countRows(rs.updateCount);
@@ -533,6 +535,9 @@ public final class TenantMeta extends JdbcMeta {
         }
         if (done) {
             finish(h.id);
+        } else if (result.resultSets.size() == 1) {
+            Frame first = result.resultSets.get(0).firstFrame;
+            ahead.readAhead(h.id, 0, first, MIN_FRAME_ROWS, reader(h));
         }
         return result;
     }
@@ -543,21 +548,21 @@ public final class TenantMeta extends JdbcMeta {
         return avatica(query == null ? lifecycle.failure(tenant, e) : query.fail(e));
     }
 
+    /** How the statement's rows are read from ClickHouse. */
+    private FramesAhead.Reader reader(StatementHandle h) {
+        return (offset, rows) -> super.fetch(h, offset, rows);
+    }
+
     /** Ends the statement's query, if one runs, as answered. */
     private void finish(int statementId) {
+        ahead.drop(statementId);
         QueryLifecycle.Query query = running.remove(statementId);
         if (query != null) {
             query.close();
         }
     }
 
-    private static long count(Iterable<Object> rows) {
-        long n = 0;
-        for (Object ignored : rows) {
-            n++;
-        }
-        return n;
-    }
+
 
     /**
      * A failed query as Avatica's clients read it: the gateway's refusals with the state of an access error, or of
