@@ -5,12 +5,12 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 
 import java.util.Map;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,7 +24,31 @@ final class FramesAhead {
         Frame read(long offset, int rows) throws NoSuchStatementException, MissingResultsException;
     }
 
-    private record Ahead(long offset, Future<Frame> frame) {
+    /** A frame being read, or waiting for a reader thread; a drop before the read begins means it never will. */
+    private static final class Ahead {
+        final long offset;
+        final CompletableFuture<Frame> frame = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Ahead(long offset) {
+            this.offset = offset;
+        }
+
+        void read(Reader reader, int rows) {
+            if (!claimed.compareAndSet(false, true)) {
+                return; // dropped before a thread came to it
+            }
+            try {
+                frame.complete(reader.read(offset, rows));
+            } catch (Throwable t) {
+                frame.completeExceptionally(t);
+            }
+        }
+
+        /** True when the read had not begun and now never will. */
+        boolean cancel() {
+            return claimed.compareAndSet(false, true);
+        }
     }
 
     private final ExecutorService readers = Executors.newCachedThreadPool(daemon());
@@ -50,8 +74,9 @@ final class FramesAhead {
         if (frame.done) {
             return;
         }
-        long next = offset + count(frame);
-        ahead.put(statementId, new Ahead(next, readers.submit(() -> reader.read(next, rows))));
+        Ahead next = new Ahead(offset + count(frame));
+        ahead.put(statementId, next);
+        readers.execute(() -> next.read(reader, rows));
     }
 
     /** Before the statement's result is closed or replaced: waits until no read of it is under way. */
@@ -60,19 +85,19 @@ final class FramesAhead {
     }
 
     private static void settle(Ahead a) {
-        if (a == null || a.frame.cancel(false)) {
+        if (a == null || a.cancel()) {
             return;
         }
         try {
             a.frame.get(); // it had begun: its result set stays in use until it ends
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | CancellationException ignored) {
+        } catch (ExecutionException ignored) {
             // the frame is not wanted any more, nor its failure
         }
     }
 
-    private static Frame await(Future<Frame> frame) throws NoSuchStatementException, MissingResultsException {
+    private static Frame await(CompletableFuture<Frame> frame) throws NoSuchStatementException, MissingResultsException {
         try {
             return frame.get();
         } catch (InterruptedException e) {
