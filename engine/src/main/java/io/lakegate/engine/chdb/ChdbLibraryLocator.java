@@ -101,11 +101,13 @@ public final class ChdbLibraryLocator {
                 + " (a download of about 170 MB, once; 540 MB unpacked there, and npm keeps its 170 MB copy in "
                 + "its own cache) into " + dir + " ...");
         Path work = null;
-        try {
+        try (FetchProgress progress = new FetchProgress("downloading it with npm")) {
             Files.createDirectories(dir);
             work = Files.createTempDirectory(dir, "fetch-");
             Path tarball = npmPack(work);
+            progress.stage("checking its integrity");
             verifyIntegrity(tarball);
+            progress.stage("unpacking it");
             Path unpacked = work.resolve("libchdb.so");
             extractLibrary(tarball, unpacked);
             try {
@@ -114,6 +116,7 @@ public final class ChdbLibraryLocator {
                 Files.move(unpacked, lib, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(dir.resolve(MARKER), markerText(Files.size(lib)));
+            System.err.println("lakegate: the embedded engine is in place (" + progress.seconds() + " s)");
         } catch (IOException e) {
             throw new ChdbUnavailableException("Could not store the chDB library in " + dir + ": " + e.getMessage()
                     + ". Set " + CACHE_ENV + " to a writable directory, or " + LIB_ENV + " to an existing libchdb.so.", e);
