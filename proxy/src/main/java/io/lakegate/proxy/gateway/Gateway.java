@@ -1,22 +1,6 @@
 package io.lakegate.proxy.gateway;
 
-import io.lakegate.proxy.admin.AdminApi;
-import io.lakegate.proxy.admin.AdminServer;
-import io.lakegate.proxy.admin.AdminTokens;
-import io.lakegate.proxy.admin.Health;
-import io.lakegate.proxy.avatica.AvaticaDoor;
-import io.lakegate.proxy.avatica.TenantMeta;
-import io.lakegate.proxy.catalog.TenantCatalogs;
-import io.lakegate.proxy.credentials.ConnectionInfo;
-import io.lakegate.proxy.credentials.CredentialStore;
-import io.lakegate.proxy.policy.FunctionAllowlist;
-import io.lakegate.proxy.policy.ServerFunctions;
-import io.lakegate.proxy.policy.TenantPolicy;
-import io.lakegate.proxy.credentials.RevocationEpoch;
-import io.lakegate.proxy.sql.ClickHouseFunctions;
-import io.lakegate.schema.ClickHouseTarget;
-import io.lakegate.schema.SchemaManager;
-import io.lakegate.schema.SchemaSettings;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.lakegate.engine.protocol.Authenticator;
 import io.lakegate.engine.protocol.ClickHouseException;
@@ -24,11 +8,27 @@ import io.lakegate.engine.protocol.ClickHouseHttpHandler;
 import io.lakegate.engine.protocol.ClickHouseHttpServer;
 import io.lakegate.engine.protocol.Credentials;
 import io.lakegate.engine.protocol.ErrorCode;
-import com.zaxxer.hikari.HikariDataSource;
+import io.lakegate.proxy.admin.AdminApi;
+import io.lakegate.proxy.admin.AdminServer;
+import io.lakegate.proxy.admin.AdminTokens;
+import io.lakegate.proxy.admin.Health;
+import io.lakegate.proxy.avatica.AvaticaDoor;
+import io.lakegate.proxy.avatica.TenantMeta;
+import io.lakegate.proxy.catalog.TenantCatalogs;
 import io.lakegate.proxy.clickhouse.GatewayConnections;
 import io.lakegate.proxy.clickhouse.GatewayQueryBackend;
 import io.lakegate.proxy.clickhouse.UpstreamClickHouse;
+import io.lakegate.proxy.credentials.ConnectionInfo;
+import io.lakegate.proxy.credentials.CredentialStore;
+import io.lakegate.proxy.credentials.RevocationEpoch;
+import io.lakegate.proxy.policy.FunctionAllowlist;
+import io.lakegate.proxy.policy.ServerFunctions;
+import io.lakegate.proxy.policy.TenantPolicy;
+import io.lakegate.proxy.sql.ClickHouseFunctions;
 import io.lakegate.proxy.sql.TenantSqlRewriter;
+import io.lakegate.schema.ClickHouseTarget;
+import io.lakegate.schema.SchemaManager;
+import io.lakegate.schema.SchemaSettings;
 
 import javax.net.ssl.SSLContext;
 import java.sql.Connection;
@@ -173,8 +173,7 @@ public final class Gateway implements AutoCloseable {
                 }
                 throw e;
             }
-            Gateway gateway = new Gateway(pool, pipeline, avatica, http, https, auditTable, metrics,
-                    epoch);
+            Gateway gateway = new Gateway(pool, pipeline, avatica, http, https, auditTable, metrics, epoch);
             metrics.watch(pipeline, authenticator, meta::openConnections, limits, auditTable);
             if (options.admin() != null) {
                 try {
