@@ -289,7 +289,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Double> result = new LinkedHashMap<>();
         Optional<JsonNode> marker = readJson(dir.resolve(GENERATED_FILE));
         if (marker.isPresent() && marker.get().path("seed").asLong(-1) == SEED) {
-            marker.get().path("orgs").fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asDouble()));
+            marker.get().path("orgs").properties().forEach(e -> result.put(e.getKey(), e.getValue().asDouble()));
         }
         return result;
     }

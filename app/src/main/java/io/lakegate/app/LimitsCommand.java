@@ -114,7 +114,7 @@ final class LimitsCommand {
     private static void print(JsonNode limits) {
         System.out.println("Limits of org " + limits.path("org_id").asText() + ":");
         JsonNode own = limits.path("own");
-        limits.path("limits").fields().forEachRemaining(e -> System.out.printf("  %-32s %,22d  %s%n", e.getKey(),
+        limits.path("limits").properties().forEach(e -> System.out.printf("  %-32s %,22d  %s%n", e.getKey(),
                 e.getValue().asLong(), own.has(e.getKey()) ? "(the org's own)" : "(default)"));
     }
 }

@@ -79,6 +79,8 @@ public final class NativeBlockInputStream extends InputStream {
             long rawSize = uintLE(header, 5);
             checkSizes(header[0] & 0xff, compressedSize, rawSize);
             byte[] frame = readFrame(header, (int) compressedSize);
+            // deprecated in clickhouse-data, yet still the only CityHash128 of clickhouse-java (its own LZ4 streams use it)
+            @SuppressWarnings("deprecation")
             long[] hash = ClickHouseCityHash.cityHash128(frame, 0, frame.length);
             if (hash[0] != longLE(checksum, 0) || hash[1] != longLE(checksum, 8)) {
                 throw new ClickHouseException(ErrorCode.CANNOT_DECOMPRESS,

@@ -71,6 +71,8 @@ public final class NativeBlockOutputStream extends FilterOutputStream {
         compressed[0] = LZ4;
         putIntLE(compressed, 1, size + HEADER);
         putIntLE(compressed, 5, length);
+        // deprecated in clickhouse-data, yet still the only CityHash128 of clickhouse-java (its own LZ4 streams use it)
+        @SuppressWarnings("deprecation")
         long[] hash = ClickHouseCityHash.cityHash128(compressed, 0, size + HEADER);
         byte[] checksum = new byte[16];
         putLongLE(checksum, 0, hash[0]);

@@ -255,6 +255,7 @@ public final class AvaticaDoor implements AutoCloseable {
      * connection: Avatica's driver retries a request that gets no HTTP response forever, so a tenant whose URL says
      * http:// would hang (and hammer the port) rather than see an error.
      */
+    @SuppressWarnings("deprecation") // Jetty 9.4, which Avatica brings, has no other hook for a plain request on a TLS port
     private static final class PlainHttpRefusal extends OptionalSslConnectionFactory {
         private static final byte[] RESPONSE;
 

@@ -80,7 +80,7 @@ public final class ArrayJoin extends SqlJoin {
     }
 
     private static SqlNode lateral(SqlParserPos pos, SqlNodeList arrays) {
-        SqlSelect select = new SqlSelect(pos, null, arrays, null, null, null, null, null, null, null, null, null);
+        SqlSelect select = new SqlSelect(pos, null, arrays, null, null, null, null, null, null, null, null, null, null);
         return SqlStdOperatorTable.AS.createCall(pos, SqlStdOperatorTable.LATERAL.createCall(pos, select),
                 new SqlIdentifier("$array_join_" + pos.getLineNum() + "_" + pos.getColumnNum(), pos));
     }

@@ -104,6 +104,7 @@ public class ClickHouseDatabase extends AbstractJdbcDatabase {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Liquibase's signature
     public boolean supportsCreateIfNotExists(Class type) {
         return true;
     }

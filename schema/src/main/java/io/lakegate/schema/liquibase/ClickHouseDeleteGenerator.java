@@ -19,6 +19,7 @@ public class ClickHouseDeleteGenerator extends DeleteGenerator {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Liquibase's signature
     public Sql[] generateSql(DeleteStatement statement, Database database, SqlGeneratorChain sqlGeneratorChain) {
         return Mutations.rewrite(super.generateSql(statement, database, sqlGeneratorChain), Mutations::delete);
     }

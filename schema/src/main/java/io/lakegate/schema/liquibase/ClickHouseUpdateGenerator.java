@@ -19,6 +19,7 @@ public class ClickHouseUpdateGenerator extends UpdateGenerator {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Liquibase's signature
     public Sql[] generateSql(UpdateStatement statement, Database database, SqlGeneratorChain sqlGeneratorChain) {
         return Mutations.rewrite(super.generateSql(statement, database, sqlGeneratorChain), Mutations::update);
     }
