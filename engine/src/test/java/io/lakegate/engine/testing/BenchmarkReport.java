@@ -55,24 +55,52 @@ public final class BenchmarkReport {
      * the same conditions, so their differences are the bodies' own.
      */
     public static double[] interleavedMedians(int runs, Timed... bodies) throws Exception {
-        for (Timed body : bodies) {
-            body.run();
-        }
-        double[][] ms = new double[bodies.length][runs];
-        for (int i = 0; i < runs; i++) {
-            for (int k = 0; k < bodies.length; k++) {
-                int b = (i + k) % bodies.length;
-                long start = System.nanoTime();
-                bodies[b].run();
-                ms[b][i] = (System.nanoTime() - start) / 1e6;
+        return Interleaved.run(runs, bodies).medians();
+    }
+
+    /** Each body's times in one interleaved measurement, in milliseconds, by turn. */
+    public record Interleaved(double[][] ms) {
+        public static Interleaved run(int runs, Timed... bodies) throws Exception {
+            for (Timed body : bodies) {
+                body.run();
             }
+            double[][] ms = new double[bodies.length][runs];
+            for (int i = 0; i < runs; i++) {
+                for (int k = 0; k < bodies.length; k++) {
+                    int b = (i + k) % bodies.length;
+                    long start = System.nanoTime();
+                    bodies[b].run();
+                    ms[b][i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            return new Interleaved(ms);
         }
-        double[] medians = new double[bodies.length];
-        for (int b = 0; b < bodies.length; b++) {
-            java.util.Arrays.sort(ms[b]);
-            medians[b] = ms[b][runs / 2];
+
+        public double[] medians() {
+            double[] medians = new double[ms.length];
+            for (int b = 0; b < ms.length; b++) {
+                medians[b] = median(ms[b]);
+            }
+            return medians;
         }
-        return medians;
+
+        /**
+         * The median of body {@code b}'s time minus body {@code base}'s in the same turn: what {@code b} adds, with
+         * the drift both met in that turn taken out, so steadier than the difference of their medians.
+         */
+        public double addedMedian(int b, int base) {
+            double[] added = new double[ms[b].length];
+            for (int i = 0; i < added.length; i++) {
+                added[i] = ms[b][i] - ms[base][i];
+            }
+            return median(added);
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
     }
 
     public static String machine() {

@@ -35,6 +35,7 @@ public final class GatewayAuthenticator {
     private final LoginThrottle throttle = new LoginThrottle();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong storeReads = new AtomicLong();
 
     /** Reads the credential from ClickHouse on every login. */
     public GatewayAuthenticator(CredentialStore store) {
@@ -68,6 +69,7 @@ public final class GatewayAuthenticator {
             return new Tenant(username, org);
         }
         Optional<CredentialStore.Row> row;
+        storeReads.incrementAndGet();
         try {
             row = store.find(username);
         } catch (SQLException e) {
@@ -102,6 +104,14 @@ public final class GatewayAuthenticator {
     /** Logins refused for a wrong username or password, or a revoked credential, since the start. */
     public long failedLogins() {
         return failed.get();
+    }
+
+    /**
+     * Logins that read the credential from ClickHouse since the start: a new login, or one after the credentials
+     * changed or while the revocation epoch could not be read in time. The others were trusted without a read.
+     */
+    public long credentialReads() {
+        return storeReads.get();
     }
 
     /** Logins refused unchecked, over the throttle's budget, since the start. */

@@ -60,6 +60,9 @@ public final class GatewayMetrics {
         String logins = "Logins refused: a wrong username or password or a revoked credential, or over the throttle";
         counter("lakegate.login.failures", logins, authenticator::failedLogins, "reason", "wrong");
         counter("lakegate.login.failures", logins, authenticator::throttledLogins, "reason", "throttled");
+        counter("lakegate.credential.reads", "Logins that read the credential from ClickHouse (a new one, the "
+                + "credentials changed, or the revocation epoch was not read in time); the others were trusted",
+                authenticator::credentialReads);
         String cache = "Lookups of an org's limits, from the cache or from ClickHouse";
         counter("lakegate.limits.cache", cache, limits::cacheHits, "result", "hit");
         counter("lakegate.limits.cache", cache, limits::cacheMisses, "result", "miss");

@@ -291,7 +291,8 @@ class AdminApiIT {
                 .contains("lakegate_query_errors_total{door=\"clickhouse\",kind=\"refused\"}")
                 .contains("lakegate_query_errors_total{door=\"clickhouse\",kind=\"clickhouse\"}")
                 .contains("lakegate_jdbc_connections_open").contains("lakegate_login_failures_total{reason=\"wrong\"}")
-                .contains("lakegate_audit_written_total").contains("lakegate_result_bytes_total{door=\"clickhouse\",org=\""
+                .contains("lakegate_audit_written_total").contains("lakegate_credential_reads_total")
+                .contains("lakegate_result_bytes_total{door=\"clickhouse\",org=\""
                         + org + "\"}");
         assertThat(fx.sql("SELECT sum(bytes) > 0, countIf(error_kind = 'refused'), "
                 + "countIf(error_kind = 'clickhouse') FROM lakegate_audit WHERE org_id = '" + org + "' AND door = "

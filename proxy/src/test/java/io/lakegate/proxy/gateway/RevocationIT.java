@@ -77,16 +77,20 @@ class RevocationIT {
             GatewayAuthenticator login = new GatewayAuthenticator(store, generation::get);
             assertThat(login.authenticate(credential.username(), credential.password(), "10.1.0.1").orgId())
                     .isEqualTo(GatewayFixture.ORG);
+            assertThat(login.credentialReads()).isEqualTo(1);
             assertThat(store.revoke(credential.username())).isTrue();
             // the epoch has not moved yet: the store is not read (which shows the cache is what answers)
             assertThat(login.authenticate(credential.username(), credential.password(), "10.1.0.1").orgId())
                     .isEqualTo(GatewayFixture.ORG);
+            assertThat(login.credentialReads()).isEqualTo(1);
             // nor is a wrong password ever let in by it
             assertThatThrownBy(() -> login.authenticate(credential.username(), credential.password() + "x",
                     "10.1.0.1")).isInstanceOf(GatewayAuthenticator.LoginFailedException.class);
             generation.incrementAndGet();
             assertThatThrownBy(() -> login.authenticate(credential.username(), credential.password(), "10.1.0.1"))
                     .hasMessageContaining("revoked");
+            assertThat(login.credentialReads()).as("the wrong password and the login after the change read it")
+                    .isEqualTo(3);
         }
     }
 
