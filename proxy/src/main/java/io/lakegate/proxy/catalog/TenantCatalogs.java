@@ -48,6 +48,7 @@ public final class TenantCatalogs {
     private final LoadingCache<String, Map<String, Boolean>> lakeTables;
     /** An org that is not provisioned is no entry (its loader answers null), so it is looked up again each time. */
     private final LoadingCache<String, TenantCatalog> cache;
+    private final ReloadFailures failures = new ReloadFailures(LOG, "catalog");
 
     /** @param ttl how long a catalog is used before it is read again; zero reads it for every call */
     public TenantCatalogs(DataSource connections, SchemaSettings settings, Duration ttl) {
@@ -72,11 +73,12 @@ public final class TenantCatalogs {
             @Override
             public TenantCatalog reload(String org, TenantCatalog last) {
                 try {
-                    return load(org);
+                    TenantCatalog catalog = load(org);
+                    failures.succeeded(org);
+                    return catalog;
                 } catch (UncheckedSQLException e) {
                     // ClickHouse is away: its queries say so themselves
-                    LOG.warn("The catalog of org {} cannot be read again from ClickHouse ({}); the last one read "
-                            + "stays in use", org, e.getCause().getMessage());
+                    failures.failed(org, e.getCause().getMessage(), "the last one read stays in use until it can be");
                     return last;
                 }
             }

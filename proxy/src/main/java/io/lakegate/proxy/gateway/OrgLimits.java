@@ -1,6 +1,7 @@
 package io.lakegate.proxy.gateway;
 
 import io.lakegate.engine.protocol.ClickHouseQuoting;
+import io.lakegate.proxy.catalog.ReloadFailures;
 import io.lakegate.proxy.catalog.Reloads;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -35,6 +36,7 @@ public final class OrgLimits {
     private final String table;
     private final TenantLimits defaults;
     private final LoadingCache<String, TenantLimits> cache;
+    private final ReloadFailures failures = new ReloadFailures(LOG, "tenant limits");
 
     /** @param ttl how long an org's limits are used before they are read again; zero reads them for every query */
     public OrgLimits(DataSource connections, String database, TenantLimits defaults, Duration ttl) {
@@ -73,11 +75,12 @@ public final class OrgLimits {
 
     private TenantLimits read(String orgId, TenantLimits last) {
         try {
-            return defaults.with(overrides(orgId));
+            TenantLimits limits = defaults.with(overrides(orgId));
+            failures.succeeded(orgId);
+            return limits;
         } catch (SQLException | RuntimeException e) {
             // ClickHouse is away (the query will say so itself) or the schema is behind (readiness says so)
-            LOG.warn("The tenant limits of org {} cannot be read from ClickHouse ({}); using {} limits", orgId,
-                    e.getMessage(), last != null ? "its last" : "the default");
+            failures.failed(orgId, e.getMessage(), "using " + (last != null ? "its last" : "the default") + " limits");
             return last != null ? last : defaults;
         }
     }

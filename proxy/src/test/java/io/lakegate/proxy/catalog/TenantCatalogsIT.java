@@ -4,7 +4,12 @@ import io.lakegate.proxy.gateway.GatewayFixture;
 import io.lakegate.proxy.sql.TenantSqlException;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,5 +53,39 @@ class TenantCatalogsIT {
             assertThatThrownBy(() -> catalogs.forOrg("987654")).isInstanceOf(TenantSqlException.class)
                     .hasMessageContaining("not provisioned");
         }
+    }
+
+    @Test
+    void anOrgInUseKeepsItsLastCatalogWhileClickHouseCannotBeReadAndGetsANewOneAfter() throws Exception {
+        AtomicBoolean away = new AtomicBoolean();
+        DataSource real = FX.target.dataSource(FX.settings.database());
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && away.get()) {
+                        throw new SQLException("ClickHouse is away");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TenantCatalogs reading = new TenantCatalogs(flaky, FX.settings, TTL);
+        TenantCatalog first = reading.forOrg(GatewayFixture.ORG);
+        away.set(true);
+        // queries go on for twice the ttl: each reload fails, and the last catalog stays in use
+        long until = System.nanoTime() + 2 * TTL.toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(reading.forOrg(GatewayFixture.ORG)).isSameAs(first);
+            Thread.sleep(100);
+        }
+        away.set(false);
+        long back = System.nanoTime() + 2 * TTL.toNanos();
+        TenantCatalog next = first;
+        while (next == first && System.nanoTime() < back) {
+            Thread.sleep(50);
+            next = reading.forOrg(GatewayFixture.ORG);
+        }
+        assertThat(next).isNotSameAs(first);
     }
 }
