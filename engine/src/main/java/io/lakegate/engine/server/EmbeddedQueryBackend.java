@@ -33,6 +33,19 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
     private final ConnectionPool readWrite;
     private final ConnectionPool readOnly;
     private final SessionRegistry sessions;
+    /** Connections for prioritized queries, besides the {@code maxConcurrentQueries} of the others. */
+    static final int PRIORITIZED_CONNECTIONS = 2;
+    private final ConnectionPool prioritized;
+
+    /**
+     * A query with ClickHouse's {@code priority} setting (1 is the highest; 0, the default, is none) goes before the
+     * others on a server. Here such queries get connections of their own, so they never queue behind the others:
+     * the gateway's revocation poll, which must answer within a second while tenants' scans fill every connection.
+     */
+    static boolean isPrioritized(QueryRequest request) {
+        String priority = request.settings().get("priority");
+        return priority != null && priority.matches("[1-9][0-9]*");
+    }
 
     public EmbeddedQueryBackend(EmbeddedClickHouse engine, int maxConcurrentQueries, int maxSessions) {
         this.engine = engine;
@@ -40,6 +53,7 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
         // ClickHouse runs GET requests with readonly=2: reads and SET only. readonly cannot be reset on a
         // connection, so read-only requests get connections made read-only from the start.
         this.readOnly = new ConnectionPool(engine, Map.of("readonly", "2"), maxConcurrentQueries, 30_000);
+        this.prioritized = new ConnectionPool(engine, Map.of(), PRIORITIZED_CONNECTIONS, 30_000);
         this.sessions = new SessionRegistry(engine, maxSessions);
     }
 
@@ -57,7 +71,7 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
     public QueryResult execute(QueryRequest request, String user) {
         long started = System.nanoTime();
         ConnectionLease lease = request.session() != null ? sessions.acquire(request.session(), user)
-                : (request.readOnly() ? readOnly : readWrite).acquire();
+                : (request.readOnly() ? readOnly : isPrioritized(request) ? prioritized : readWrite).acquire();
         RequestState state = new RequestState(lease, request);
         try {
             state.enter();
@@ -229,6 +243,7 @@ public final class EmbeddedQueryBackend implements QueryBackend<String>, AutoClo
         sessions.close();
         readWrite.close();
         readOnly.close();
+        prioritized.close();
     }
 
 }

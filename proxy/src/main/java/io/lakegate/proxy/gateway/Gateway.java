@@ -146,7 +146,7 @@ public final class Gateway implements AutoCloseable {
             audit.listen(auditTable);
             OrgLimits limits = new OrgLimits(pool, settings.database(), options.limits(), LIMITS_TTL);
             TenantGateway pipeline = new TenantGateway(catalogs, functions, policy, limits, audit);
-            epoch = RevocationEpoch.start(() -> upstream.text(credentials.fingerprintQuery()));
+            epoch = RevocationEpoch.start(() -> upstream.urgentText(credentials.fingerprintQuery()));
             GatewayAuthenticator authenticator = new GatewayAuthenticator(credentials, epoch::current);
             TenantMeta meta = new TenantMeta(tenantQueries.jdbcUrl(settings.database()), tenantQueries.credentials(),
                     pipeline);

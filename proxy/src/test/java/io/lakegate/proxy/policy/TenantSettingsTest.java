@@ -25,6 +25,13 @@ class TenantSettingsTest {
     }
 
     @Test
+    void aTenantCannotPutItsQueriesAheadOfTheGatewaysOwn() {
+        // the revocation poll runs at priority 1, on connections of its own in the embedded engine
+        assertThatThrownBy(() -> TenantSettings.settingsFor(limits, Map.of("priority", "1")))
+                .isInstanceOf(TenantSqlException.class).hasMessageContaining("Setting priority is not allowed");
+    }
+
+    @Test
     void maxThreadsIsBounded() {
         assertThat(TenantSettings.settingsFor(limits, Map.of("max_threads", "4"))).containsEntry("max_threads", "4");
         assertThatThrownBy(() -> TenantSettings.settingsFor(limits, Map.of("max_threads", "10000")))
