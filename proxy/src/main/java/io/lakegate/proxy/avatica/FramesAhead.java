@@ -35,7 +35,7 @@ final class FramesAhead {
         }
 
         void read(Reader reader, int rows) {
-            if (!claimed.compareAndSet(false, true)) {
+            if (!claim()) {
                 return; // dropped before a thread came to it
             }
             try {
@@ -45,8 +45,8 @@ final class FramesAhead {
             }
         }
 
-        /** True when the read had not begun and now never will. */
-        boolean cancel() {
+        /** True for the first to come, the reader thread or a drop: a read that was not claimed first never begins. */
+        boolean claim() {
             return claimed.compareAndSet(false, true);
         }
     }
@@ -85,7 +85,7 @@ final class FramesAhead {
     }
 
     private static void settle(Ahead a) {
-        if (a == null || a.cancel()) {
+        if (a == null || a.claim()) { // claimed before a reader thread: the read never begins
             return;
         }
         try {

@@ -67,15 +67,16 @@ public final class TenantCatalogs {
         this.cache = builder.build(new CacheLoader<>() {
             @Override
             public TenantCatalog load(String org) {
-                return TenantCatalogs.this.load(new OrgId(org));
+                // any read that succeeds ends an outage, also the first after the org's entry expired in it
+                TenantCatalog catalog = TenantCatalogs.this.load(new OrgId(org));
+                failures.succeeded(org);
+                return catalog;
             }
 
             @Override
             public TenantCatalog reload(String org, TenantCatalog last) {
                 try {
-                    TenantCatalog catalog = load(org);
-                    failures.succeeded(org);
-                    return catalog;
+                    return load(org);
                 } catch (UncheckedSQLException e) {
                     // ClickHouse is away: its queries say so themselves
                     failures.failed(org, e.getCause().getMessage(), "the last one read stays in use until it can be");
